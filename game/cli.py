@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from game.scenario.load import ROOT, ScenarioError, catalogue, check, load_scenario
+from game.scenario.load import ScenarioError, catalogue, check, load_scenario
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     sch.add_argument("--out", type=Path, default=None)
     sch.add_argument("--variant", action="store_true", help="the schema of variant (patch) files")
+
+    dc = sub.add_parser("docs", help="write the scenario format reference (Markdown)")
+    dc.add_argument("--out", type=Path, default=Path("docs/reference.md"))
 
     b = sub.add_parser("bench", help="measure vote and game speed (medians, one core)")
     b.add_argument("--json", action="store_true")
@@ -137,18 +140,21 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     entries = catalogue()
     if args.json:
         out = [
-            {"id": e.id, "title": e.title, "kind": "variant" if e.base else "scenario",
-             "extends": e.base or None, "start": e.start, "end": e.end, "description": e.description.strip()}
+            {"id": e.id, "title": e.title, "kind": e.kind, "extends": e.base or None,
+             "phases": list(e.phases) or None, "start": e.start, "end": e.end,
+             "description": " ".join(e.description.split())}
             for e in entries
         ]
         print(json.dumps(out, indent=1, ensure_ascii=False))
         return 0
     for e in entries:
-        if not e.base:
-            print(f"{e.id:<24} {e.title}  ({e.start} to {e.end})")
-            for v in entries:
-                if v.base == e.id:
-                    print(f"  variant {v.id:<22} {v.title}")
+        if e.kind == "variant":
+            continue
+        extra = f" — phases: {', '.join(e.phases)}" if e.phases else ""
+        print(f"{e.id:<20} {e.title}  ({e.start} to {e.end}){extra}")
+        for v in entries:
+            if v.base == e.id:
+                print(f"  variant {v.id:<24} {v.title}")
     return 0
 
 
@@ -163,6 +169,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}")
     else:
         print(text)
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from game.scenario.reference import render
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render(), encoding="utf-8")
+    print(f"wrote {args.out}")
     return 0
 
 
@@ -205,8 +220,7 @@ COMMANDS = {
     "validate": cmd_validate,
     "scenarios": cmd_scenarios,
     "schema": cmd_schema,
+    "docs": cmd_docs,
     "bench": cmd_bench,
     "replay": cmd_replay,
 }
-
-__all__ = ["ROOT", "main"]

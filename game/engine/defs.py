@@ -88,6 +88,7 @@ class FactionDef:
     ideology: tuple[float, ...]
     resources: tuple[int, int, int]
     blurb: str = ""
+    condemned: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class LeaderDef:
     status: str
     politburo: str  # "member", "candidate" or ""
     bio: str = ""
+    in_cc: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +265,9 @@ class Scenario:
     flags: frozenset[str] = frozenset()
     counters: tuple[tuple[str, float], ...] = ()
     alliances: tuple[tuple[int, int], ...] = ()
+    later: tuple[Scenario, ...] = ()  # in a campaign: the phases still to come
+    campaign: str = ""  # in a campaign: its title
+    phase_title: str = ""  # in a campaign: this phase's own title
     phase: int = 1
     faction_index: dict[str, int] = field(default_factory=dict)
     leader_index: dict[str, int] = field(default_factory=dict)

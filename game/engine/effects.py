@@ -312,5 +312,10 @@ def chronicle(headline: str, detail: str = "") -> Effect:
 
 def end_game(sc: Scenario, ending: str) -> Effect:
     """``end_game: ending`` — the game ends at once with this ending."""
-    i = sc.ending_index[ending]
-    return Effect(lambda st: setattr(st, "ending", i), f"the game ends: {sc.endings[i].title}")
+    title = sc.endings[sc.ending_index[ending]].title
+
+    def run(st: State) -> None:
+        # by id: in a campaign the phase's own endings give way to the campaign's
+        st.ending = st.sc.ending_index.get(ending, len(st.sc.endings) - 1)
+
+    return Effect(run, f"the game ends: {title}")

@@ -21,9 +21,11 @@ import numpy as np
 
 from game.engine import actions as acts
 from game.engine import cadres, rules
+from game.engine.campaign import carry
+from game.engine.start import new_state
 from game.engine.actions import CHANCE, Action, IllegalActionError
 from game.engine.calendar import season_label
-from game.engine.defs import Scenario
+from game.engine.defs import OUTSIDE_PARTY, Scenario
 from game.engine.state import Decision, State
 from game.engine.view import invalidate
 
@@ -43,47 +45,12 @@ class Outcome:
     season: int
 
 
-def new_state(sc: Scenario, seed: int) -> State:
-    """The scenario's starting state for a seed.
-
-    The start is the same for every seed (the historical position); the seed
-    drives only what happens from there.
-    """
-    st = _start(sc).clone()
-    st.seed = seed
-    return st
-
-
-@functools.lru_cache(maxsize=32)
-def _start(sc: Scenario) -> State:
-    n_f = len(sc.factions)
-    st = State(sc=sc, seed=0, season=sc.start, unity=sc.unity)
-    st.res = [list(f.resources) for f in sc.factions]
-    st.factionalism = [0.0] * n_f
-    st.condemned = [0] * n_f
-    st.slate = [0] * n_f
-    st.ideology = [list(f.ideology) for f in sc.factions]
-    st.prestige = [x.prestige for x in sc.leaders]
-    st.credentials = [x.credentials for x in sc.leaders]
-    st.health = [x.health for x in sc.leaders]
-    st.status = [x.status for x in sc.leaders]
-    st.lfaction = [x.faction for x in sc.leaders]
-    st.politburo = [i for i, x in enumerate(sc.leaders) if x.politburo == "member"]
-    st.candidates = [i for i, x in enumerate(sc.leaders) if x.politburo == "candidate"]
-    st.holders = [p.holder for p in sc.posts]
-    st.flags = set(sc.flags)
-    st.counters = dict(sc.counters)
-    st.alliances = set(sc.alliances)
-    st.ap = [0] * n_f
-    cadres.init_pools(sc, st, np.random.Generator(np.random.PCG64(20220603)))
-    return st
-
-
 class Game:
     """One game of a scenario: the state plus the moves that produced it."""
 
     def __init__(self, sc: Scenario, seed: int = 0, state: State | None = None) -> None:
-        self.sc = sc
+        #: the scenario (or campaign) the game was started from: its identity for records
+        self.root = sc
         self.moves: list[str] = []
         self._due: dict[int, list[int]] = {}
         self._legal: list[Action] | None = None
@@ -92,6 +59,11 @@ class Game:
             self._advance()
         else:
             self.state = state
+
+    @property
+    def sc(self) -> Scenario:
+        """The scenario (in a campaign: the phase) now being played."""
+        return self.state.sc
 
     # ---------------------------------------------------------------- API
     def current_player(self) -> str:
@@ -186,7 +158,7 @@ class Game:
 
     def clone(self) -> Game:
         """An independent copy (the scenario is shared)."""
-        g = Game(self.sc, state=self.state.clone())
+        g = Game(self.root, state=self.state.clone())
         g.moves = list(self.moves)
         g._due = self._due
         return g
@@ -338,6 +310,11 @@ class Game:
             elif st.step == "upkeep":
                 rules.upkeep(st)
                 e = rules.check_endings(st, final=False)
+                if e < 0 and st.season >= sc.end and sc.later:
+                    self.state = st = carry(st, sc.later[0])
+                    sc = st.sc
+                    self._due = {}
+                    continue
                 if e < 0 and st.season >= sc.end:
                     e = rules.check_endings(st, final=True)
                     if e < 0:

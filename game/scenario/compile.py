@@ -55,12 +55,13 @@ def compile_scenario(m: fm.Scenario, variant: fm.Variant | None, digest: str) ->
 
     factions = tuple(
         FactionDef(f.id, f.name, f.leader, f.colour, f.glyph, vec(f.ideology),
-                   (f.resources.patronage, f.resources.propaganda, f.resources.votes), f.blurb)
+                   (f.resources.patronage, f.resources.propaganda, f.resources.votes), f.blurb,
+                   f.condemned)
         for f in m.factions
     )
     leaders = tuple(
-        LeaderDef(x.id, x.name, fidx[x.faction] if x.faction else -1, x.prestige, x.credentials,
-                  x.health, x.status, "" if x.politburo == "none" else x.politburo, x.bio)
+        LeaderDef(x.id, x.name, fidx[x.faction] if x.faction else -1, float(x.prestige),
+                  float(x.credentials), float(x.health), x.status, "" if x.politburo == "none" else x.politburo, x.bio, x.in_cc)
         for x in m.leaders
     )
     posts = tuple(
@@ -92,13 +93,13 @@ def compile_scenario(m: fm.Scenario, variant: fm.Variant | None, digest: str) ->
         variant=variant.id if variant else "", variant_title=variant.title if variant else "",
         variant_description=variant.description if variant else "",
         start=season_of(m.start), end=season_of(m.end), actions_per_turn=m.actions_per_turn,
-        unity=m.unity, axes=axes, factions=factions, leaders=leaders, posts=posts, regions=regions,
+        unity=float(m.unity), axes=axes, factions=factions, leaders=leaders, posts=posts, regions=regions,
         central_committee=shares(m.central_committee.shares), cc_size=m.central_committee.size,
         control_commission=shares(m.control_commission.shares), ccc_size=m.control_commission.size,
         meetings=meetings, events=stub_events, endings=stub_endings, profiles=(),
         sources=tuple(SourceDef(s.id, s.title, s.url) for s in m.sources),
         initiative=initiative, content_hash=digest, flags=frozenset(),
-        phase=m.phase, counters=tuple(sorted(m.counters.items())),
+        phase=m.phase, counters=tuple(sorted((k, float(v)) for k, v in m.counters.items())),
         alliances=tuple(tuple(sorted((fidx[a], fidx[b]))) for a, b in m.alliances),  # type: ignore[misc]
     )
     events = tuple(_event(tables, e) for e in m.events)
@@ -243,3 +244,50 @@ def _effect(sc: Scenario, e: Any) -> Effect:
     if isinstance(e, fm.EndGameE):
         return E.end_game(sc, e.end_game)
     raise TypeError(f"no compiler for effect {type(e).__name__}")
+
+
+_INDEXES = ("faction_index", "leader_index", "post_index", "region_index", "axis_index",
+            "event_index", "ending_index")
+
+
+def _copy(sc: Scenario, **changes: Any) -> Scenario:
+    """A changed copy with its own id indexes (they are rebuilt, never shared)."""
+    return dataclasses.replace(sc, **{k: {} for k in _INDEXES}, **changes)
+
+
+class CampaignError(ValueError):
+    """Phases that cannot be chained."""
+
+
+def compile_campaign(m: fm.Campaign, phases: list[Scenario], variant: Scenario | None, digest: str) -> Scenario:
+    """Chain phases into one game; returns the first phase, carrying the rest in ``later``.
+
+    The campaign's endings (compiled against the last phase) replace the last
+    phase's own; earlier phases keep only their immediate endings.
+    """
+    for a, b in zip(phases, phases[1:], strict=False):
+        if b.start != a.end + 1:
+            raise CampaignError(f"'{b.id}' must start the season after '{a.id}' ends")
+        if [f.id for f in a.factions] != [f.id for f in b.factions]:
+            raise CampaignError(f"'{a.id}' and '{b.id}' must have the same factions in the same order")
+    final = phases[-1]
+    endings = tuple(
+        EndingDef(x.id, x.title, final.faction_index[x.winner] if x.winner else -1,
+                  _conds(final, x.conditions), x.immediate, x.text, x.history, x.historical)
+        for x in m.endings
+    )
+    chain: list[Scenario] = []
+    for k in range(len(phases) - 1, -1, -1):
+        p = phases[k]
+        own = tuple(e for e in p.endings if e.immediate)
+        chain.insert(0, _copy(
+            p, endings=own + (endings if k == len(phases) - 1 else ()), later=tuple(chain),
+            campaign=m.title, phase_title=p.title,
+        ))
+    first = chain[0]
+    return _copy(
+        first, id=m.id, title=m.title, summary=m.summary or first.summary, content_hash=digest,
+        variant=variant.variant if variant else "", variant_title=variant.variant_title if variant else "",
+        variant_description=variant.variant_description if variant else "",
+        sources=first.sources + tuple(SourceDef(s.id, s.title, s.url) for s in m.sources),
+    )

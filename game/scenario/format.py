@@ -537,6 +537,7 @@ class Faction(Strict):
     glyph: Literal["star", "hammer", "circle", "square", "triangle", "diamond"]
     ideology: dict[AxisId, Unit]
     resources: Resources = Resources()
+    condemned: Annotated[int, Field(ge=0, le=20)] = 0
     blurb: Text = ""
 
 
@@ -551,6 +552,7 @@ class Leader(Strict):
     health: Stat = 90
     status: Status = "active"
     politburo: Literal["member", "candidate", "none"] = "none"
+    in_cc: bool = True
     bio: Text = ""
 
 
@@ -713,6 +715,18 @@ class Scenario(Strict):
     events: list[Event] = []
     endings: Annotated[list[Ending], Field(min_length=1)]
     profiles: list[Profile] = []
+    sources: list[Source] = []
+
+
+class Campaign(Strict):
+    """A campaign file: phases played in order, each carrying its end state into the next."""
+
+    format: Literal[1] = 1
+    id: Id
+    title: str
+    summary: Text = ""
+    phases: Annotated[list[Id], Field(min_length=2, max_length=8)]
+    endings: Annotated[list[Ending], Field(min_length=1)]
     sources: list[Source] = []
 
 

@@ -42,11 +42,14 @@ class Checked:
     data: Any = None
     base_path: Path | None = None
     chain: list[Path] = field(default_factory=list)
+    campaign: fm.Campaign | None = None
+    phases: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         """True when there is no error (warnings allowed)."""
-        return self.model is not None and not any(d.severity == "error" for d in self.diagnostics)
+        found = self.model is not None or self.campaign is not None
+        return found and not any(d.severity == "error" for d in self.diagnostics)
 
 
 def display_name(path: Path) -> str:
@@ -65,6 +68,8 @@ def check_file(path: Path, roots: tuple[Path, ...] = ()) -> Checked:
     except YamlError as e:
         return Checked(path, None, sorted(e.diagnostics, key=Diagnostic.sort_key))
     errors: list[Diagnostic] = []
+    if isinstance(tree, LMap) and "phases" in tree.items:
+        return _check_campaign(path, tree, roots)
     variant = None
     chain = [path]
     base_path = None
@@ -77,6 +82,46 @@ def check_file(path: Path, roots: tuple[Path, ...] = ()) -> Checked:
     errors.sort(key=Diagnostic.sort_key)
     ok = not any(d.severity == "error" for d in errors)
     return Checked(path, model if ok else None, errors, variant, located.data, base_path, chain)
+
+
+# -------------------------------------------------------------------- campaigns
+def _check_campaign(path: Path, tree: LMap, roots: tuple[Path, ...]) -> Checked:
+    errors: list[Diagnostic] = []
+    located = flatten(tree)
+    model = None
+    try:
+        model = fm.Campaign.model_validate(located.data)
+    except ValidationError as e:
+        errors.extend(_map_errors(e, located, fm.Campaign))
+    phases = located.data.get("phases") if isinstance(located.data, dict) else None
+    paths: list[Path] = []
+    final_data: Any = None
+    if isinstance(phases, list):
+        for i, pid in enumerate(phases):
+            found = _find_base(path, str(pid), roots) if isinstance(pid, str) else None
+            if found is None:
+                errors.append(at(_pos(located, ("phases", i)), "unknown-phase", f"no scenario '{pid}' to play as a phase",
+                                 did_you_mean(str(pid), _known_ids(path, roots))))
+                continue
+            paths.append(found)
+            sub = check_file(found, roots)
+            if not sub.ok:
+                errors.append(at(_pos(located, ("phases", i)), "phase-has-errors",
+                                 f"the phase '{pid}' has errors; run validate on {display_name(found)}"))
+            elif i == len(phases) - 1:
+                final_data = sub.data
+    if model is not None and isinstance(final_data, dict):
+        ids = _collect_ids(final_data)
+        ids["source"] |= {s.id for s in model.sources}
+        for i, ending in enumerate(model.endings):
+            _walk(ending, ("endings", i), ids, located, errors)
+        ends = located.data.get("endings") or []
+        if ends and isinstance(ends[-1], dict) and ends[-1].get("conditions"):
+            errors.append(at(_pos(located, ("endings", len(ends) - 1)), "no-fallback-ending",
+                             "the last ending must have no conditions: it is what happens when no other applies"))
+    errors.sort(key=Diagnostic.sort_key)
+    ok = not any(d.severity == "error" for d in errors)
+    return Checked(path, None, errors, data=located.data, campaign=model if ok else None, phases=paths)
 
 
 # -------------------------------------------------------------------- variants

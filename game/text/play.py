@@ -47,13 +47,13 @@ class TextGame:
         self,
         session: Session,
         me: str,
-        ask: Callable[[str], str] = input,
-        say: Callable[[str], None] = print,
+        ask: Callable[[str], str] | None = None,
+        say: Callable[[str], None] | None = None,
     ) -> None:
         self.s = session
         self.me = me
-        self.ask = ask
-        self.say = say
+        self.ask = ask or (lambda prompt: input(prompt))
+        self.say = say or print
         self.news_seen = 0
 
     # -------------------------------------------------------------- loop
