@@ -16,7 +16,9 @@ from game.scenario.load import ScenarioError, catalogue, check, load_scenario
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="successor", description="Successor: the struggle for Lenin's succession, 1922–1929.")
+    p = argparse.ArgumentParser(
+        prog="successor", description="Successor: the struggle for Lenin's succession, 1922–1929."
+    )
     sub = p.add_subparsers(dest="command")
 
     sp = sub.add_parser("play", help="play the game (in the terminal)")
@@ -27,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("text", help="play a scenario in the terminal")
     t.add_argument("scenario")
-    t.add_argument("--faction", required=True, help="the faction you play: stalin, trotsky, zinoviev or bukharin")
+    t.add_argument(
+        "--faction", required=True, help="the faction you play: stalin, trotsky, zinoviev or bukharin"
+    )
     t.add_argument("--variant", default=None)
     t.add_argument("--seed", type=int, default=None)
     t.add_argument("--profile", default="historical", help="AI personality of the other factions")
@@ -52,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     sch.add_argument("--out", type=Path, default=None)
     sch.add_argument("--variant", action="store_true", help="the schema of variant (patch) files")
 
+    cal = sub.add_parser("calibrate", help="write the calibration report (docs/calibration.md and .json)")
+    cal.add_argument("--runs", type=int, default=500)
+    cal.add_argument("--seed", type=int, default=1)
+    cal.add_argument("--workers", type=int, default=2)
+    cal.add_argument("--out", type=Path, default=Path("docs/calibration.md"))
+
     dc = sub.add_parser("docs", help="write the scenario format reference (Markdown)")
     dc.add_argument("--out", type=Path, default=Path("docs/reference.md"))
 
@@ -72,8 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         if cmd == "play":
             from game.text.play import run_menu
 
-            return run_menu(getattr(args, "scenario", None), getattr(args, "faction", None),
-                            getattr(args, "variant", None), getattr(args, "seed", None))
+            return run_menu(
+                getattr(args, "scenario", None),
+                getattr(args, "faction", None),
+                getattr(args, "variant", None),
+                getattr(args, "seed", None),
+            )
         if cmd == "text":
             from game.text.play import run_text
 
@@ -140,9 +154,16 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     entries = catalogue()
     if args.json:
         out = [
-            {"id": e.id, "title": e.title, "kind": e.kind, "extends": e.base or None,
-             "phases": list(e.phases) or None, "start": e.start, "end": e.end,
-             "description": " ".join(e.description.split())}
+            {
+                "id": e.id,
+                "title": e.title,
+                "kind": e.kind,
+                "extends": e.base or None,
+                "phases": list(e.phases) or None,
+                "start": e.start,
+                "end": e.end,
+                "description": " ".join(e.description.split()),
+            }
             for e in entries
         ]
         print(json.dumps(out, indent=1, ensure_ascii=False))
@@ -169,6 +190,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}")
     else:
         print(text)
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from game.sim.calibrate import calibrate, write
+
+    if args.runs < 1 or args.workers < 1:
+        print("error: --runs and --workers must be at least 1", file=sys.stderr)
+        return 2
+    report = calibrate(args.runs, args.seed, args.workers, progress=lambda s: print(f"  {s}", file=sys.stderr))
+    md, data = write(report, args.out)
+    print(f"wrote {md} and {data}")
+    for k, v in report["targets"].items():
+        print(f"  {'met ' if v else 'MISSED'}  {k.replace('_', ' ')}")
     return 0
 
 
@@ -221,6 +256,7 @@ COMMANDS = {
     "scenarios": cmd_scenarios,
     "schema": cmd_schema,
     "docs": cmd_docs,
+    "calibrate": cmd_calibrate,
     "bench": cmd_bench,
     "replay": cmd_replay,
 }

@@ -9,8 +9,8 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from game.engine.game import Game  # noqa: E402
-from game.scenario.load import load_scenario  # noqa: E402
+from game.engine.game import Game
+from game.scenario.load import load_scenario
 
 
 @pytest.fixture(scope="session")

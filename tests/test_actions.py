@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import to_actions
+
 from game.engine import rules
 from game.engine.actions import Action, IllegalActionError
 from game.engine.defs import PATRONAGE, POOL, PROPAGANDA, VOTES
@@ -58,7 +58,7 @@ def test_enrolment_grows_membership_and_brings_clients(game):
 
 
 def test_purge_needs_the_control_commission_and_removes_rival_cadres(game):
-    game, st, f = stalin_to_move(game)
+    game, st, _f = stalin_to_move(game)
     assert not any(a.kind == "purge" for a in game.legal_actions())
     rules.assign_post(st, idx(game, "post", "ccc_chair"), idx(game, "leader", "kuibyshev"))
     game.changed()
@@ -80,7 +80,7 @@ def test_press_campaign_costs_the_rival_prestige(game):
 
 
 def test_publish_raises_credentials(game):
-    game, st, f = stalin_to_move(game)
+    game, st, _f = stalin_to_move(game)
     lead = idx(game, "leader", "stalin")
     cred = st.credentials[lead]
     game.apply(Action("stalin", "publish"))
@@ -88,7 +88,7 @@ def test_publish_raises_credentials(game):
 
 
 def test_doctrine_nudges_opinion_towards_the_faction(game):
-    game, st, f = stalin_to_move(game)
+    game, st, _f = stalin_to_move(game)
     a = idx(game, "axis", "discipline")
     before = st.mean_opinion(a)
     game.apply(Action("stalin", "doctrine", "discipline"))
@@ -120,7 +120,7 @@ def test_motion_is_tabled_paid_for_and_voted(game):
 
 
 def test_condemnation_needs_a_factional_act(game):
-    game, st, f = stalin_to_move(game)
+    game, st, _f = stalin_to_move(game)
     assert "condemn/trotsky" not in {a.target for a in game.legal_actions()}
     st.factionalism[idx(game, "faction", "trotsky")] = 1.0
     game.changed()
@@ -163,7 +163,7 @@ def test_platform_is_a_factional_act(game):
 
 
 def test_recant_readmits_at_a_price(game):
-    game, st, f = stalin_to_move(game)
+    game, st, _f = stalin_to_move(game)
     game.apply(Action("stalin", "pass"))
     tr = idx(game, "leader", "trotsky")
     rules.set_status(st, tr, "expelled")

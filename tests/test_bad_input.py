@@ -35,8 +35,11 @@ def test_yaml_syntax_error(tmp_path):
 
 
 def test_unknown_key_with_did_you_mean(tmp_path):
-    text = BASE.replace("    chooser: zinoviev\n    options:\n      - id: bind_to_stalin",
-                        "    chooser: zinoviev\n    optoins:\n      - id: bind_to_stalin", 1)
+    text = BASE.replace(
+        "    chooser: zinoviev\n    options:\n      - id: bind_to_stalin",
+        "    chooser: zinoviev\n    optoins:\n      - id: bind_to_stalin",
+        1,
+    )
     p = write(tmp_path, text)
     c = check(p)
     d = next(d for d in c.diagnostics if d.code == "unknown-key")
@@ -52,8 +55,11 @@ def test_wrong_type(tmp_path):
 
 
 def test_unknown_id_with_did_you_mean(tmp_path):
-    text = BASE.replace("holds_post: {post: general_secretary, faction: stalin}",
-                        "holds_post: {post: general_secretray, faction: stalin}", 1)
+    text = BASE.replace(
+        "holds_post: {post: general_secretary, faction: stalin}",
+        "holds_post: {post: general_secretray, faction: stalin}",
+        1,
+    )
     p = write(tmp_path, text)
     c = check(p)
     d = next(d for d in c.diagnostics if d.code == "unknown-post")
@@ -63,7 +69,9 @@ def test_unknown_id_with_did_you_mean(tmp_path):
 
 
 def test_unknown_condition_operator(tmp_path):
-    text = BASE.replace("      - flag: stalin_guards_sickroom\n", "      - flagg: stalin_guards_sickroom\n", 1)
+    text = BASE.replace(
+        "      - flag: stalin_guards_sickroom\n", "      - flagg: stalin_guards_sickroom\n", 1
+    )
     p = write(tmp_path, text)
     c = check(p)
     d = next(d for d in c.diagnostics if d.code == "unknown-condition")
@@ -95,7 +103,7 @@ def test_yaml_tags_are_refused(tmp_path):
 
 def test_alias_bomb_is_refused(tmp_path):
     bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    for i, (x, y) in enumerate(zip("bcdefghi", "abcdefgh", strict=True)):
+    for _i, (x, y) in enumerate(zip("bcdefghi", "abcdefgh", strict=True)):
         bomb += f"{x}: &{x} [*{y},*{y},*{y},*{y},*{y},*{y},*{y},*{y},*{y}]\n"
     p = write(tmp_path, bomb)
     found = codes(p)
@@ -135,9 +143,11 @@ def test_yaml_11_booleans_stay_text(tmp_path):
 
 
 def test_every_error_is_reported_at_once(tmp_path):
-    text = (BASE.replace("    prestige: 45\n", "    prestige: high\n", 1)
-                .replace("chooser: stalin\n", "chooser: stallin\n", 1)
-                .replace("    date: \"1922-09\"\n", "    date: \"1922-13\"\n", 1))
+    text = (
+        BASE.replace("    prestige: 45\n", "    prestige: high\n", 1)
+        .replace("chooser: stalin\n", "chooser: stallin\n", 1)
+        .replace('    date: "1922-09"\n', '    date: "1922-13"\n', 1)
+    )
     found = {code for code, _ in codes(write(tmp_path, text))}
     assert {"wrong-type", "unknown-faction", "bad-value"} <= found
 

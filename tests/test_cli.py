@@ -31,8 +31,9 @@ def test_simulate_json_has_the_contract_fields(capsys):
 def test_simulate_counts_do_not_depend_on_workers(capsys):
     outs = []
     for workers in ("1", "2"):
-        code, out, _ = run(capsys, "simulate", "triumvirate", "--runs", "10", "--seed", "7",
-                           "--workers", workers, "--json")
+        code, out, _ = run(
+            capsys, "simulate", "triumvirate", "--runs", "10", "--seed", "7", "--workers", workers, "--json"
+        )
         assert code == 0
         d = json.loads(out)
         outs.append((d["endings"], d["winners"]))
@@ -40,8 +41,19 @@ def test_simulate_counts_do_not_depend_on_workers(capsys):
 
 
 def test_simulate_table_and_progress(capsys):
-    code, out, err = run(capsys, "simulate", "triumvirate", "--variant", "testament_acted_on",
-                         "--runs", "4", "--seed", "2", "--profile", "ambitious")
+    code, out, err = run(
+        capsys,
+        "simulate",
+        "triumvirate",
+        "--variant",
+        "testament_acted_on",
+        "--runs",
+        "4",
+        "--seed",
+        "2",
+        "--profile",
+        "ambitious",
+    )
     assert code == 0
     assert "The Testament acted on — 4 runs" in out and "95% interval" in out
     assert "4/4" in err
@@ -56,7 +68,7 @@ def test_simulate_bad_arguments(capsys):
 
 
 def test_scenarios_json(capsys):
-    code, out, _ = run(capsys, "scenarios", "--json")
+    _code, out, _ = run(capsys, "scenarios", "--json")
     items = {d["id"]: d for d in json.loads(out)}
     assert items["triumvirate"]["kind"] == "scenario"
     assert items["testament_acted_on"]["extends"] == "triumvirate"
@@ -89,8 +101,16 @@ def test_bench_json_fields(capsys):
 
 
 def test_replay_command(capsys, sc, tmp_path):
-    s = Session(sc, 4, {"stalin": "ai:historical", "trotsky": "random", "zinoviev": "ai:historical",
-                        "bukharin": "ai:ambitious"})
+    s = Session(
+        sc,
+        4,
+        {
+            "stalin": "ai:historical",
+            "trotsky": "random",
+            "zinoviev": "ai:historical",
+            "bukharin": "ai:ambitious",
+        },
+    )
     s.advance()
     path = tmp_path / "game.json"
     s.save(path)

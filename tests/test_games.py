@@ -89,3 +89,32 @@ def test_random_playouts_keep_invariants_and_serialise(sc, seed, picks):
             back = State.from_dict(sc, json.loads(blob))
             assert back.digest() == g.state.digest()
     check_invariants(g.state)
+
+
+def test_events_can_wait_for_the_seasons_meetings(tmp_path):
+    """An event with ``timing: after_meetings`` sees the result of that season's votes."""
+    from game.scenario.load import ROOT, check, compiled
+
+    text = (ROOT / "triumvirate.yaml").read_text(encoding="utf-8")
+    late = """  - id: after_the_conference
+    title: After the conference
+    date: "1922-08"
+    timing: after_meetings
+    conditions:
+      - stat: {path: faction.stalin.votes, gte: 0}
+    text: The delegates go home.
+    effects:
+      - set_flag: conference_over
+    history: A test event.
+    source: S85
+
+"""
+    text = text.replace("  # ----------------------------------------------------------------- Autumn 1922\n", late, 1)
+    path = tmp_path / "triumvirate.yaml"
+    path.write_text(text, encoding="utf-8")
+    sc = compiled(check(path))
+    g = play_game(sc, 1)
+    st = g.state
+    i = next(n for n, e in enumerate(st.chronicle) if e.headline == "After the conference")
+    j = next(n for n, e in enumerate(st.chronicle) if e.headline.startswith("12TH PARTY CONFERENCE"))
+    assert i > j and "conference_over" in st.flags

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import to_actions
+
 from game.engine.actions import Action
 from game.sim.record import Record, RecordError, replay
 from game.sim.session import Session

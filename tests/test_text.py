@@ -8,7 +8,12 @@ from game.cli import main
 from game.sim.session import Session
 from game.text.play import TextGame
 
-SEATS = {"stalin": "ai:historical", "trotsky": "human", "zinoviev": "ai:historical", "bukharin": "ai:historical"}
+SEATS = {
+    "stalin": "ai:historical",
+    "trotsky": "human",
+    "zinoviev": "ai:historical",
+    "bukharin": "ai:historical",
+}
 
 
 def scripted(answers: list[str], then: str = "A") -> tuple[Iterator[str], list[str]]:
@@ -34,7 +39,7 @@ def scripted(answers: list[str], then: str = "A") -> tuple[Iterator[str], list[s
 
 
 def test_a_whole_game_as_trotsky(sc, tmp_path):
-    ask, prompts = scripted(["b", "r", "w", "n", "h", "zzz", "1", "", "2", "1", "u", "A"])
+    ask, _prompts = scripted(["b", "r", "w", "n", "h", "zzz", "1", "", "2", "1", "u", "A"])
     lines: list[str] = []
     tg = TextGame(Session(sc, 8, SEATS), "trotsky", ask=ask, say=lines.append)
     assert tg.loop() == 0

@@ -69,6 +69,21 @@ def test_bodies(sc, st):
     assert not C.member_of(sc, "kuibyshev", "central_committee")(st)
 
 
+def test_demotion_to_candidate(sc, st):
+    E.join_body(sc, "kamenev", "candidates")(st)
+    k = i(sc, "leader", "kamenev")
+    assert k not in st.politburo and k in st.candidates
+    assert st.history[-1][1:] == ("politburo", "kamenev", "candidate")
+
+
+def test_motion_pending(sc, st):
+    cond = C.motion_pending(sc, "remove", "war_commissar")
+    assert not cond(st)
+    E.table_motion(sc, "remove", "war_commissar", proposer="zinoviev")(st)
+    assert cond(st) and C.motion_pending(sc, "remove")(st)
+    assert not C.motion_pending(sc, "remove", "general_secretary")(st)
+
+
 def test_change_faction(sc, st):
     E.change_faction(sc, "frunze", "zinoviev")(st)
     assert st.lfaction[i(sc, "leader", "frunze")] == i(sc, "faction", "zinoviev")
@@ -79,6 +94,15 @@ def test_shift_control(sc, st):
     before = st.region_share(r, s)
     E.shift_control(sc, "leningrad", "stalin", 0.25, "zinoviev")(st)
     assert st.region_share(r, s) == pytest.approx(before + round(POOL * 0.25) / POOL)
+
+
+def test_shift_seats(sc, st):
+    s, b = i(sc, "faction", "stalin"), i(sc, "faction", "bukharin")
+    before_s, before_b = st.cc_share(s), st.cc_share(b)
+    E.shift_seats(sc, "central_committee", "bukharin", 0.1, "stalin")(st)
+    moved = round(len(st.cc_patron) * 0.1) / len(st.cc_patron)
+    assert st.cc_share(s) == pytest.approx(before_s - moved)
+    assert st.cc_share(b) == pytest.approx(before_b + moved)
 
 
 def test_shift_loyalty_and_opinion(sc, st):
@@ -164,20 +188,27 @@ def test_every_condition_renders_in_words(sc):
 
 # ------------------------------------------- format ↔ compiler completeness
 CONDITION_SAMPLES = {
-    "all": {"all": [{"flag": "a"}]}, "any": {"any": [{"flag": "a"}]}, "not": {"not": {"flag": "a"}},
-    "flag": {"flag": "a"}, "event_fired": {"event_fired": "funeral"},
+    "all": {"all": [{"flag": "a"}]},
+    "any": {"any": [{"flag": "a"}]},
+    "not": {"not": {"flag": "a"}},
+    "flag": {"flag": "a"},
+    "event_fired": {"event_fired": "funeral"},
     "chose": {"chose": {"event": "funeral", "option": "go_on"}},
     "holds_post": {"holds_post": {"post": "general_secretary", "leader": "stalin"}},
     "member_of": {"member_of": {"leader": "stalin", "body": "politburo"}},
     "status": {"status": {"leader": "lenin", "is": ["ill", "dead"]}},
-    "condemned": {"condemned": "trotsky"}, "allied": {"allied": ["stalin", "zinoviev"]},
+    "condemned": {"condemned": "trotsky"},
+    "allied": {"allied": ["stalin", "zinoviev"]},
     "stat": {"stat": {"path": "unity", "gte": 10}},
     "share": {"share": {"body": "delegates", "faction": "stalin", "gt": 0}},
     "date": {"date": {"from": "1922-06"}},
+    "motion_pending": {"motion_pending": {"kind": "remove", "target": "war_commissar"}},
 }
 EFFECT_SAMPLES = {
-    "add": {"add": {"path": "unity", "amount": 1}}, "set": {"set": {"path": "unity", "value": 50}},
-    "set_flag": {"set_flag": "a"}, "clear_flag": {"clear_flag": "a"},
+    "add": {"add": {"path": "unity", "amount": 1}},
+    "set": {"set": {"path": "unity", "value": 50}},
+    "set_flag": {"set_flag": "a"},
+    "clear_flag": {"clear_flag": "a"},
     "assign_post": {"assign_post": {"post": "ccc_chair", "leader": "kuibyshev"}},
     "vacate_post": {"vacate_post": "ccc_chair"},
     "set_status": {"set_status": {"leader": "lenin", "status": "dead"}},
@@ -185,17 +216,20 @@ EFFECT_SAMPLES = {
     "leave_body": {"leave_body": {"leader": "frunze", "body": "politburo"}},
     "change_faction": {"change_faction": {"leader": "frunze", "faction": None}},
     "shift_control": {"shift_control": {"to": "stalin", "share": 0.1}},
+    "shift_seats": {"shift_seats": {"body": "central_committee", "to": "bukharin", "share": 0.1, "from": "stalin"}},
     "shift_loyalty": {"shift_loyalty": {"faction": "stalin", "amount": 0.1}},
     "shift_opinion": {"shift_opinion": {"axis": "economy", "amount": 0.1}},
     "shift_ideology": {"shift_ideology": {"faction": "stalin", "axis": "economy", "to": 0.5}},
     "enrol": {"enrol": {"members": 1000, "faction": "stalin"}},
     "table_motion": {"table_motion": {"kind": "line", "target": "economy", "position": 0.5}},
-    "condemn": {"condemn": "trotsky"}, "ally": {"ally": ["trotsky", "bukharin"]},
+    "condemn": {"condemn": "trotsky"},
+    "ally": {"ally": ["trotsky", "bukharin"]},
     "break_alliance": {"break_alliance": ["stalin", "zinoviev"]},
     "factional_act": {"factional_act": {"faction": "trotsky"}},
     "trigger_event": {"trigger_event": "funeral"},
     "if": {"if": {"cond": [{"flag": "a"}], "then": [{"set_flag": "b"}], "else": [{"set_flag": "c"}]}},
-    "chronicle": {"chronicle": {"headline": "H"}}, "end_game": {"end_game": "party_split"},
+    "chronicle": {"chronicle": {"headline": "H"}},
+    "end_game": {"end_game": "party_split"},
 }
 
 

@@ -82,7 +82,9 @@ class HeuristicPlayer:
                 fresh = self._candidates(st, f, prof, acts.options(st, f, only=last.kind))
                 plan = sorted(kept + fresh, key=lambda c: -c[0])
         if plan is None:
-            plan = sorted(self._candidates(st, f, prof, acts.options(st, f, _skipped(prof))), key=lambda c: -c[0])
+            plan = sorted(
+                self._candidates(st, f, prof, acts.options(st, f, _skipped(prof))), key=lambda c: -c[0]
+            )
         self._plan = (key, plan)
         for _, kind, target in plan:
             a = Action(who, kind, target)
@@ -93,14 +95,22 @@ class HeuristicPlayer:
     def _candidates(
         self, st: State, f: int, prof: FactionProfile, opts: list[tuple[str, list[str]]]
     ) -> list[tuple[float, str, str]]:
-        """Scored candidates (value plus seeded Gumbel noise), one draw for all."""
+        """Scored candidates (value plus seeded Gumbel noise), one draw for all.
+
+        Of the regions a regional action could target, only the best few are
+        kept: the noise could not lift the others to the top.
+        """
         kinds: list[str] = []
         targets: list[str] = []
         values: list[float] = []
         for kind, ts in opts:
+            vs = self.values(st, f, prof, kind, ts)
+            if kind in _REGIONAL and len(ts) > KEEP_REGIONS:
+                best = sorted(range(len(ts)), key=vs.__getitem__, reverse=True)[:KEEP_REGIONS]
+                ts, vs = [ts[i] for i in best], [vs[i] for i in best]
             kinds += [kind] * len(ts)
             targets += ts
-            values += self.values(st, f, prof, kind, ts)
+            values += vs
         if not values:
             return []
         noise = (self.rng.gumbel(size=len(values)) * prof.temperature).tolist()
@@ -225,12 +235,15 @@ def _r_rally(v: View, f: int, soon: float) -> np.ndarray:
     return 6 * v.weight * v.share[:, f + 1] * (1 - v.loyal[:, f + 1]) + 0.1
 
 
+KEEP_REGIONS = 3
 _REGIONAL = {"appoint": _r_appoint, "enrol": _r_enrol, "rally": _r_rally}
 IMPORTANCE = {"condemn": 1.2, "drop": 1.0, "expel_cc": 1.0, "expel": 1.2, "readmit": 0.2, "line": 0.35}
 
 
 def _v_motion(st: State, f: int, prof: FactionProfile, t: str) -> float:
     m = acts.parse_motion(st, f, t)
+    if prof.weights.get(m.kind, 1.0) <= 0:
+        return -5.0
     if m.kind == "line":
         return IMPORTANCE["line"] * prof.weights.get("line", 1.0) * _pass_estimate(st, m)
     g = rules.target_faction(st, m)
@@ -301,9 +314,18 @@ def _v_pass(st: State, f: int, prof: FactionProfile, t: str) -> float:
 
 
 _VALUE = {
-    "slate": _v_slate, "purge": _v_purge,
-    "press": _v_press, "publish": _v_publish, "doctrine": _v_doctrine,
-    "motion": _v_motion, "pledge": _v_pledge, "ally": _v_ally, "break": _v_break,
-    "platform": _v_platform, "recant": _v_recant, "exile": _v_police, "deport": _v_police,
+    "slate": _v_slate,
+    "purge": _v_purge,
+    "press": _v_press,
+    "publish": _v_publish,
+    "doctrine": _v_doctrine,
+    "motion": _v_motion,
+    "pledge": _v_pledge,
+    "ally": _v_ally,
+    "break": _v_break,
+    "platform": _v_platform,
+    "recant": _v_recant,
+    "exile": _v_police,
+    "deport": _v_police,
     "pass": _v_pass,
 }

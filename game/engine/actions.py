@@ -88,7 +88,6 @@ def _fname(st: State, f: int) -> str:
     return st.sc.factions[f].name
 
 
-
 def _rivals(st: State, f: int) -> list[int]:
     return view(st).rivals[f]
 
@@ -118,9 +117,7 @@ def _appoint_targets(st: State, f: int) -> list[str]:
     scope = v.powers[f]["appoint"]
     share = v.share[:, f + 1].tolist()
     return [
-        reg.id
-        for r, reg in enumerate(st.sc.regions)
-        if (scope is None or r in scope) and share[r] < 0.95
+        reg.id for r, reg in enumerate(st.sc.regions) if (scope is None or r in scope) and share[r] < 0.95
     ]
 
 
@@ -180,10 +177,7 @@ def _enrol(st: State, f: int, t: str) -> None:
 def _enrol_text(st: State, f: int, t: str) -> str:
     r = st.sc.region_index[t]
     n = round(st.members[r] * ENROL_SHARE)
-    return (
-        f"recruit {n:,} new members in {st.sc.regions[r].name}; they owe the apparatus "
-        f"that admitted them"
-    )
+    return f"recruit {n:,} new members in {st.sc.regions[r].name}; they owe the apparatus that admitted them"
 
 
 # purge --------------------------------------------------------------------
@@ -323,19 +317,19 @@ def _motion_targets(st: State, f: int) -> list[str]:
     """Motions a faction may table now.
 
     The ban on factions is the pretext: a faction can be condemned only after
-    an open factional act (or a condemnation already on record), and defeat
-    goes by stages — condemned, dropped from the Politburo, out of the CC,
-    expelled. Removing a post-holder needs his faction condemned, or a
-    challenger of far greater standing.
+    an open factional act, and defeat goes by stages — condemned, dropped
+    from the Politburo, out of the CC, expelled. Removing a post-holder needs
+    his faction condemned, or a challenger of far greater standing. A faction
+    whose leader is outside the party tables nothing.
     """
-    if not next_meetings(st):
+    if not next_meetings(st) or st.status[_lead(st, f)] in OUTSIDE_PARTY:
         return []
     sc = st.sc
     out = []
     rivals = _rivals(st, f)
     pending = {(m.kind, m.target) for m in st.motions}
     for g in rivals:
-        if (st.factionalism[g] > 0.3 or st.condemned[g]) and ("condemn", g) not in pending:
+        if st.factionalism[g] > 0.3 and ("condemn", g) not in pending:
             out.append(f"condemn/{sc.factions[g].id}")
     mine = rules.standing(st, f)
     for p, post in enumerate(sc.posts):
@@ -393,7 +387,7 @@ def _motion_text(st: State, f: int, t: str) -> str:
 
 # pledge -------------------------------------------------------------------
 def _pledge_targets(st: State, f: int) -> list[str]:
-    if not meeting_this_season(st):
+    if not meeting_this_season(st) or st.status[_lead(st, f)] in OUTSIDE_PARTY:
         return []
     return [st.sc.factions[g].id for g in _rivals(st, f) if st.pledges.get(f) != g]
 
@@ -421,7 +415,9 @@ def _ally(st: State, f: int, t: str) -> None:
 
 def _ally_text(st: State, f: int, t: str) -> str:
     g = st.sc.faction_index[t]
-    return f"offer {_fname(st, g)} an alliance: allies vote together and never table motions against each other"
+    return (
+        f"offer {_fname(st, g)} an alliance: allies vote together and never table motions against each other"
+    )
 
 
 def _break_targets(st: State, f: int) -> list[str]:
@@ -487,11 +483,7 @@ def _recant_text(st: State, f: int, t: str) -> str:
 def _police_targets(st: State, f: int, status: str) -> list[str]:
     if not has_power(st, f, "police"):
         return []
-    return [
-        st.sc.leaders[_lead(st, g)].id
-        for g in _rivals(st, f)
-        if st.status[_lead(st, g)] == status
-    ]
+    return [st.sc.leaders[_lead(st, g)].id for g in _rivals(st, f) if st.status[_lead(st, g)] == status]
 
 
 def _exile(st: State, f: int, t: str) -> None:
@@ -517,42 +509,143 @@ def _pass(st: State, f: int, t: str) -> None:
 
 
 SPECS: dict[str, Spec] = {
-    "appoint": Spec("Appoint secretaries", PATRONAGE, (3), _appoint_targets, _appoint,
-                    _appoint_text, "Your General Secretary (or regional boss) installs loyal secretaries."),
-    "slate": Spec("Place clients on the CC slate", PATRONAGE, _slate_price, _slate_targets, _slate,
-                  _slate_text, "Clients on the slate take Central Committee seats at the next congress."),
-    "enrol": Spec("Enrolment drive", PATRONAGE, (4), _enrol_targets, _enrol, _enrol_text,
-                  "New members who owe the apparatus dilute the old guard."),
-    "purge": Spec("Purge through the Control Commission", PATRONAGE, (3), _purge_targets,
-                  _purge, _purge_text, "The Control Commission 'verifies' a rival's cadres."),
-    "press": Spec("Press campaign", PROPAGANDA, _press_price, _press_targets, _press, _press_text,
-                  "Attack a rival in the party press."),
-    "publish": Spec("Publish", PROPAGANDA, (2), _pass_targets, _publish, _publish_text,
-                    "A work of theory raises your Leninist credentials."),
-    "doctrine": Spec("Push a doctrine", PROPAGANDA, _doctrine_price, _doctrine_targets, _doctrine,
-                     _doctrine_text, "Opinion moves slowly: propaganda nudges, it does not flip."),
-    "rally": Spec("Rally supporters", PROPAGANDA, (2), _rally_targets, _rally, _rally_text,
-                  "Firm up your people in a region where you hold at least a tenth of the cadres."),
-    "motion": Spec("Table a motion", VOTES, _motion_price, _motion_targets, _motion, _motion_text,
-                   "Motions are voted at the next plenum, conference or congress."),
-    "pledge": Spec("Pledge your votes", VOTES, (1), _pledge_targets, _pledge, _pledge_text,
-                   "Bind your bloc to another faction for this season's votes."),
-    "ally": Spec("Offer an alliance", VOTES, (0), _ally_targets, _ally, _ally_text,
-                 "Allies vote together."),
-    "break": Spec("Break an alliance", VOTES, (0), _break_targets, _break, _break_text,
-                  "Go your own way."),
-    "platform": Spec("Issue a platform", PROPAGANDA, (2), _platform_targets, _platform,
-                     _platform_text, "Rally the party's opinion to your side, in defiance of the ban on factions."),
-    "recant": Spec("Recant", VOTES, (0), _recant_targets, _recant, _recant_text,
-                   "Bow to the majority to stay in (or return to) the party."),
-    "exile": Spec("Exile", PATRONAGE, (3), lambda st, f: _police_targets(st, f, "expelled"),
-                  _exile, lambda st, f, t: f"the OGPU sends {t.capitalize()} into internal exile (unity −2)",
-                  "Exile an expelled rival."),
-    "deport": Spec("Deport", PATRONAGE, (4), lambda st, f: _police_targets(st, f, "exiled"),
-                   _deport, lambda st, f, t: f"the OGPU deports {t.capitalize()} from the USSR (unity −2)",
-                   "Deport an exiled rival: he is out of the game."),
-    "pass": Spec("End your turn", VOTES, (0), _pass_targets, _pass,
-                 lambda st, f, t: "keep what you have for next season", "Save your resources."),
+    "appoint": Spec(
+        "Appoint secretaries",
+        PATRONAGE,
+        (3),
+        _appoint_targets,
+        _appoint,
+        _appoint_text,
+        "Your General Secretary (or regional boss) installs loyal secretaries.",
+    ),
+    "slate": Spec(
+        "Place clients on the CC slate",
+        PATRONAGE,
+        _slate_price,
+        _slate_targets,
+        _slate,
+        _slate_text,
+        "Clients on the slate take Central Committee seats at the next congress.",
+    ),
+    "enrol": Spec(
+        "Enrolment drive",
+        PATRONAGE,
+        (4),
+        _enrol_targets,
+        _enrol,
+        _enrol_text,
+        "New members who owe the apparatus dilute the old guard.",
+    ),
+    "purge": Spec(
+        "Purge through the Control Commission",
+        PATRONAGE,
+        (3),
+        _purge_targets,
+        _purge,
+        _purge_text,
+        "The Control Commission 'verifies' a rival's cadres.",
+    ),
+    "press": Spec(
+        "Press campaign",
+        PROPAGANDA,
+        _press_price,
+        _press_targets,
+        _press,
+        _press_text,
+        "Attack a rival in the party press.",
+    ),
+    "publish": Spec(
+        "Publish",
+        PROPAGANDA,
+        (2),
+        _pass_targets,
+        _publish,
+        _publish_text,
+        "A work of theory raises your Leninist credentials.",
+    ),
+    "doctrine": Spec(
+        "Push a doctrine",
+        PROPAGANDA,
+        _doctrine_price,
+        _doctrine_targets,
+        _doctrine,
+        _doctrine_text,
+        "Opinion moves slowly: propaganda nudges, it does not flip.",
+    ),
+    "rally": Spec(
+        "Rally supporters",
+        PROPAGANDA,
+        (2),
+        _rally_targets,
+        _rally,
+        _rally_text,
+        "Firm up your people in a region where you hold at least a tenth of the cadres.",
+    ),
+    "motion": Spec(
+        "Table a motion",
+        VOTES,
+        _motion_price,
+        _motion_targets,
+        _motion,
+        _motion_text,
+        "Motions are voted at the next plenum, conference or congress.",
+    ),
+    "pledge": Spec(
+        "Pledge your votes",
+        VOTES,
+        (1),
+        _pledge_targets,
+        _pledge,
+        _pledge_text,
+        "Bind your bloc to another faction for this season's votes.",
+    ),
+    "ally": Spec("Offer an alliance", VOTES, (0), _ally_targets, _ally, _ally_text, "Allies vote together."),
+    "break": Spec("Break an alliance", VOTES, (0), _break_targets, _break, _break_text, "Go your own way."),
+    "platform": Spec(
+        "Issue a platform",
+        PROPAGANDA,
+        (2),
+        _platform_targets,
+        _platform,
+        _platform_text,
+        "Rally the party's opinion to your side, in defiance of the ban on factions.",
+    ),
+    "recant": Spec(
+        "Recant",
+        VOTES,
+        (0),
+        _recant_targets,
+        _recant,
+        _recant_text,
+        "Bow to the majority to stay in (or return to) the party.",
+    ),
+    "exile": Spec(
+        "Exile",
+        PATRONAGE,
+        (3),
+        lambda st, f: _police_targets(st, f, "expelled"),
+        _exile,
+        lambda st, f, t: f"the OGPU sends {t.capitalize()} into internal exile (unity −2)",
+        "Exile an expelled rival.",
+    ),
+    "deport": Spec(
+        "Deport",
+        PATRONAGE,
+        (4),
+        lambda st, f: _police_targets(st, f, "exiled"),
+        _deport,
+        lambda st, f, t: f"the OGPU deports {t.capitalize()} from the USSR (unity −2)",
+        "Deport an exiled rival: he is out of the game.",
+    ),
+    "pass": Spec(
+        "End your turn",
+        VOTES,
+        (0),
+        _pass_targets,
+        _pass,
+        lambda st, f, t: "keep what you have for next season",
+        "Save your resources.",
+    ),
 }
 ORDER = {k: i for i, k in enumerate(SPECS)}
 
@@ -609,7 +702,9 @@ def perform(st: State, a: Action) -> None:
     st.res[f][spec.currency] -= cost(st, f, a.kind, a.target)
     if a.kind != "pass":
         what = target_name(st, a)
-        rules.log(st, "action", f"{_fname(st, f)}: {spec.label.lower()}" + (f" — {what}" if what else ""), faction=f)
+        rules.log(
+            st, "action", f"{_fname(st, f)}: {spec.label.lower()}" + (f" — {what}" if what else ""), faction=f
+        )
     spec.apply(st, f, a.target)
     invalidate(st)
     if a.kind != "pass":
@@ -628,7 +723,11 @@ def target_name(st: State, a: Action) -> str:
         return f"{sc.factions[g].name} in {sc.regions[r].name}"
     if a.kind == "doctrine":
         return sc.axes[sc.axis_index[t]].name
-    for index, names in ((sc.region_index, sc.regions), (sc.faction_index, sc.factions), (sc.leader_index, sc.leaders)):
+    for index, names in (
+        (sc.region_index, sc.regions),
+        (sc.faction_index, sc.factions),
+        (sc.leader_index, sc.leaders),
+    ):
         if t in index:
             return names[index[t]].name
     return t

@@ -10,7 +10,9 @@ circular flow of power (DESIGN §2.1) as arrays.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,7 +28,7 @@ APPOINTEE_LOYALTY = 0.6
 RECRUIT_LOYALTY = 0.7
 
 
-def apportion(total: int, weights: list[float] | npt.NDArray[np.float64]) -> list[int]:
+def apportion(total: int, weights: Sequence[float] | npt.NDArray[Any]) -> list[int]:
     """Split ``total`` seats by weight with the largest-remainder method.
 
     >>> apportion(10, [1, 1, 1])
@@ -76,9 +78,7 @@ def init_pools(sc: Scenario, st: State, rng: np.random.Generator) -> None:
     st.pool_opinion = np.clip(op, -1, 1).astype(np.float32)
     st.members = [reg.members for reg in sc.regions]
     st.cc_patron, st.cc_loyalty, st.cc_opinion = _body(sc, sc.central_committee, sc.cc_size, rng)
-    st.ccc_patron, st.ccc_loyalty, st.ccc_opinion = _body(
-        sc, sc.control_commission, sc.ccc_size, rng
-    )
+    st.ccc_patron, st.ccc_loyalty, st.ccc_opinion = _body(sc, sc.control_commission, sc.ccc_size, rng)
 
 
 def _body(
@@ -107,9 +107,9 @@ def _pick(st: State, region: int, n: int, exclude: int, only: int | None = None)
     if only is not None:
         key = np.where(pat == only, key, np.inf)
     key = np.where(pat == exclude, np.inf, key)
-    order = np.argsort(key, kind="stable")[:n]
+    order: I64 = np.argsort(key, kind="stable")[:n]
     order = order[np.isfinite(key[order])]
-    return order + sl.start
+    return (order + region * POOL).astype(np.int64)
 
 
 def appoint(st: State, region: int, faction: int, n: int) -> int:
@@ -122,9 +122,7 @@ def appoint(st: State, region: int, faction: int, n: int) -> int:
     return len(idx)
 
 
-def shift_control(
-    st: State, region: int, to: int, share: float, source: int | None = None
-) -> int:
+def shift_control(st: State, region: int, to: int, share: float, source: int | None = None) -> int:
     """Move a share of a region's cadres to ``to`` (from ``source`` if given).
 
     ``to`` may be -1 to detach cadres from their patron.
@@ -194,7 +192,7 @@ def convene(st: State, size: int, rng: np.random.Generator) -> Assembly:
     group = np.repeat(np.arange(n_r, dtype=np.int64), seats)
     starts = np.cumsum(seats) - seats
     k = np.arange(len(group), dtype=np.int64) - starts[group]
-    idx = group * POOL + (k * POOL) // seats[group]
+    idx = (group * POOL + (k * POOL) // seats[group]).astype(np.int64)
     opinion = st.pool_opinion[idx] + rng.normal(0, 0.05, (len(idx), st.pool_opinion.shape[1]))
     return Assembly(
         patron=st.pool_patron[idx],
@@ -215,8 +213,10 @@ def sitting(st: State, kind: str) -> Assembly:
         patron = np.asarray([st.lfaction[m] for m in members], dtype=np.int8)
         loyalty = np.where(patron >= 0, 0.9, 0.0).astype(np.float32)
         opinion = np.asarray(
-            [st.ideology[st.lfaction[m]] if st.lfaction[m] >= 0 else [0.0] * len(st.sc.axes)
-             for m in members],
+            [
+                st.ideology[st.lfaction[m]] if st.lfaction[m] >= 0 else [0.0] * len(st.sc.axes)
+                for m in members
+            ],
             dtype=np.float32,
         ).reshape(len(members), len(st.sc.axes))
     elif kind == "joint_plenum":
@@ -252,7 +252,9 @@ def elect_body(
         counts[f + 1] += extra
         counts[0] -= extra
     safe = np.maximum(count, 1)
-    loy_mean = np.where(count > 0, np.bincount(group, weights=assembly.loyalty, minlength=n_f + 1) / safe, 0.6)
+    loy_mean = np.where(
+        count > 0, np.bincount(group, weights=assembly.loyalty, minlength=n_f + 1) / safe, 0.6
+    )
     overall = assembly.opinion.mean(axis=0)
     op_mean = np.empty((n_f + 1, n_a))
     for a in range(n_a):
@@ -260,7 +262,7 @@ def elect_body(
         op_mean[:, a] = np.where(count > 0, col, overall[a])
     seat_group = np.repeat(np.arange(n_f + 1), counts)
     patron = (seat_group - 1).astype(np.int8)
-    loyalty = np.clip(loy_mean[seat_group] + 0.15 + rng.normal(0, 0.08, size), 0.2, 1.0)
-    loyalty = np.where(seat_group > 0, loyalty, 0.0).astype(np.float32)
+    drawn = np.clip(loy_mean[seat_group] + 0.15 + rng.normal(0, 0.08, size), 0.2, 1.0)
+    loyalty = np.where(seat_group > 0, drawn, 0.0).astype(np.float32)
     opinion = np.clip(op_mean[seat_group] + rng.normal(0, 0.12, (size, n_a)), -1, 1).astype(np.float32)
     return patron, loyalty, opinion

@@ -101,8 +101,9 @@ def carry(old: State, sc: Scenario) -> State:
     }
     st.fired = dict(old.fired)
     st.chosen = dict(old.chosen)
-    st.chronicle = list(old.chronicle) + [
-        Entry(sc.start, "phase", (sc.phase_title or sc.title).upper(), sc.summary)
+    st.chronicle = [
+        *list(old.chronicle),
+        Entry(sc.start, "phase", (sc.phase_title or sc.title).upper(), sc.summary),
     ]
     st.tallies = list(old.tallies)
     st.history = list(old.history)

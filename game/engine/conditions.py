@@ -37,9 +37,7 @@ def all_of(items: Sequence[Condition]) -> Condition:
 def any_of(items: Sequence[Condition]) -> Condition:
     """``any: [...]`` — at least one condition holds."""
     items = tuple(items)
-    return Condition(
-        lambda st: any(c(st) for c in items), "either " + " or ".join(c.text for c in items)
-    )
+    return Condition(lambda st: any(c(st) for c in items), "either " + " or ".join(c.text for c in items))
 
 
 def not_(item: Condition) -> Condition:
@@ -61,14 +59,10 @@ def event_fired(sc: Scenario, event: str) -> Condition:
 def chose(sc: Scenario, event: str, option: str) -> Condition:
     """``chose: {event, option}`` — the event's option was chosen."""
     title = sc.events[sc.event_index[event]].title
-    return Condition(
-        lambda st: st.chosen.get(event) == option, f"at “{title}” the choice was '{option}'"
-    )
+    return Condition(lambda st: st.chosen.get(event) == option, f"at “{title}” the choice was '{option}'")
 
 
-def holds_post(
-    sc: Scenario, post: str, leader: str | None = None, faction: str | None = None
-) -> Condition:
+def holds_post(sc: Scenario, post: str, leader: str | None = None, faction: str | None = None) -> Condition:
     """``holds_post: {post, leader | faction}`` — who holds a post.
 
     With ``leader`` the named person holds it; with ``faction`` one of that
@@ -81,9 +75,7 @@ def holds_post(
         return Condition(lambda st: st.holders[p] == i, f"{sc.leaders[i].name} is {pname}")
     if faction is not None:
         f = sc.faction_index[faction]
-        return Condition(
-            lambda st: st.holder_faction(p) == f, f"{sc.factions[f].name}'s camp holds {pname}"
-        )
+        return Condition(lambda st: st.holder_faction(p) == f, f"{sc.factions[f].name}'s camp holds {pname}")
     return Condition(lambda st: st.holders[p] >= 0, f"{pname} is filled")
 
 
@@ -176,3 +168,19 @@ def date(start: str | None, until: str | None) -> Condition:
     if until:
         parts.append(f"until {season_label(hi)}")
     return Condition(lambda st: lo <= st.season <= hi, "the date is " + " ".join(parts))
+
+
+def motion_pending(sc: Scenario, kind: str, target: str | None = None) -> Condition:
+    """``motion_pending: {kind, target}`` — such a motion waits for a coming meeting.
+
+    The target is a faction (condemn), a post (remove), an axis (line) or a
+    leader (the other kinds); without it any motion of the kind counts.
+    """
+    if target is None:
+        return Condition(lambda st: any(m.kind == kind for m in st.motions), f"a '{kind}' motion is tabled")
+    index = {"condemn": sc.faction_index, "remove": sc.post_index, "line": sc.axis_index}.get(kind, sc.leader_index)
+    t = index[target]
+    return Condition(
+        lambda st: any(m.kind == kind and m.target == t for m in st.motions),
+        f"a motion to {kind} {target.replace('_', ' ')} is tabled",
+    )

@@ -187,6 +187,7 @@ class EventDef:
     quote: str = ""
     document: str = ""
     trigger_only: bool = False
+    after_meetings: bool = False
 
 
 @dataclass(frozen=True, slots=True)

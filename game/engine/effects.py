@@ -65,15 +65,17 @@ def clear_flag(name: str) -> Effect:
 def assign_post(sc: Scenario, post: str, leader: str) -> Effect:
     """``assign_post: {post, leader}`` — the leader takes the post."""
     p, i = sc.post_index[post], sc.leader_index[leader]
-    return Effect(
-        lambda st: rules.assign_post(st, p, i), f"{sc.leaders[i].name} becomes {sc.posts[p].name}"
-    )
+    return Effect(lambda st: rules.assign_post(st, p, i), f"{sc.leaders[i].name} becomes {sc.posts[p].name}")
 
 
 def vacate_post(sc: Scenario, post: str) -> Effect:
     """``vacate_post: post`` — the holder loses the post; the first listed successor takes it."""
     p = sc.post_index[post]
-    return Effect(lambda st: rules.vacate_post(st, p), f"{sc.posts[p].name} changes hands")
+
+    def run(st: State) -> None:
+        rules.vacate_post(st, p)
+
+    return Effect(run, f"{sc.posts[p].name} changes hands")
 
 
 def set_status(sc: Scenario, leader: str, status: str) -> Effect:
@@ -86,7 +88,10 @@ def set_status(sc: Scenario, leader: str, status: str) -> Effect:
 
 
 def join_body(sc: Scenario, leader: str, body: str) -> Effect:
-    """``join_body: {leader, body}`` — body is politburo or candidates."""
+    """``join_body: {leader, body}`` — body is politburo or candidates.
+
+    A full member who joins the candidates is demoted.
+    """
     i = sc.leader_index[leader]
     cand = body == "candidates"
     what = "a Politburo candidate" if cand else "a full member of the Politburo"
@@ -106,9 +111,7 @@ def leave_body(sc: Scenario, leader: str, body: str) -> Effect:
             st.history.append((st.season, "cc", sc.leaders[i].id, "out"))
 
         return Effect(run, f"{sc.leaders[i].name} leaves the Central Committee")
-    return Effect(
-        lambda st: rules.leave_politburo(st, i), f"{sc.leaders[i].name} leaves the Politburo"
-    )
+    return Effect(lambda st: rules.leave_politburo(st, i), f"{sc.leaders[i].name} leaves the Politburo")
 
 
 def change_faction(sc: Scenario, leader: str, faction: str | None) -> Effect:
@@ -146,6 +149,36 @@ def shift_control(
     who = sc.factions[t].name if t >= 0 else "no patron"
     src = f" from {sc.factions[s].name}" if s is not None else ""
     return Effect(run, f"{share:.0%} of cadres{src} go over to {who} {_where(sc, region)}")
+
+
+def shift_seats(
+    sc: Scenario, body: str, to: str | None, share: float, source: str | None = None
+) -> Effect:
+    """``shift_seats: {body, to, share, from}`` — members of the CC or Control Commission change camp.
+
+    The least loyal of ``from``'s members (anyone else's, if ``from`` is not
+    given) go over to ``to`` (``null``: they become unattached).
+    """
+    t = sc.faction_index[to] if to else -1
+    s = sc.faction_index[source] if source else None
+    prefix = "cc" if body == "central_committee" else "ccc"
+
+    def run(st: State) -> None:
+        patron = getattr(st, f"{prefix}_patron")
+        loyalty = getattr(st, f"{prefix}_loyalty")
+        eligible = (patron == s) if s is not None else (patron != t)
+        n = min(int(eligible.sum()), round(len(patron) * share))
+        if n <= 0:
+            return
+        key = np.where(eligible, loyalty, np.inf)
+        idx = np.argsort(key, kind="stable")[:n]
+        patron[idx] = t
+        loyalty[idx] = 0.6 if t >= 0 else 0.0
+
+    who = sc.factions[t].name if t >= 0 else "no camp"
+    src = f" of {sc.factions[s].name}'s members" if s is not None else ""
+    where = body.replace("_", " ")
+    return Effect(run, f"{share:.0%} of the {where}{src} go over to {who}")
 
 
 def shift_loyalty(sc: Scenario, faction: str, amount: float, region: str | None = None) -> Effect:

@@ -4,7 +4,8 @@ Modelled on OpenSpiel's state API: :meth:`Game.current_player`,
 :meth:`Game.legal_actions`, :meth:`Game.apply`, :meth:`Game.chance_outcomes`,
 :meth:`Game.is_terminal`, :meth:`Game.outcome`, :meth:`Game.returns`,
 :meth:`Game.clone`. A turn runs events → income → actions → meetings →
-upkeep; the game stops whenever a faction (or chance) must decide.
+upkeep (events marked ``after_meetings`` fire between the meetings and the
+upkeep); the game stops whenever a faction (or chance) must decide.
 
 >>> from game.scenario.load import load_scenario
 >>> g = Game(load_scenario("triumvirate"), seed=1)
@@ -14,18 +15,15 @@ True
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-import numpy as np
-
 from game.engine import actions as acts
-from game.engine import cadres, rules
-from game.engine.campaign import carry
-from game.engine.start import new_state
+from game.engine import rules
 from game.engine.actions import CHANCE, Action, IllegalActionError
 from game.engine.calendar import season_label
-from game.engine.defs import OUTSIDE_PARTY, Scenario
+from game.engine.campaign import carry
+from game.engine.defs import Scenario
+from game.engine.start import new_state
 from game.engine.state import Decision, State
 from game.engine.view import invalidate
 
@@ -203,15 +201,17 @@ class Game:
                 return f
         return None
 
-    def _due_events(self, season: int) -> list[int]:
-        due = self._due.get(season)
+    def _due_events(self, season: int, late: bool = False) -> list[int]:
+        """Events that may fire this season, at its start or (``late``) after its meetings."""
+        key = season * 2 + late
+        due = self._due.get(key)
         if due is None:
             due = [
                 i
                 for i, e in sorted(enumerate(self.sc.events), key=lambda x: (x[1].order, x[0]))
-                if not e.trigger_only and e.first <= season <= e.last
+                if not e.trigger_only and e.first <= season <= e.last and e.after_meetings == late
             ]
-            self._due[season] = due
+            self._due[key] = due
         return due
 
     def _consider(self, i: int) -> None:
@@ -285,13 +285,13 @@ class Game:
                 if sc.events[i].id not in st.fired and sc.events[i].conditions(st):
                     self._fire(i)
                 continue
-            if st.step == "events":
-                due = self._due_events(st.season)
+            if st.step in ("events", "late_events"):
+                due = self._due_events(st.season, late=st.step == "late_events")
                 if st.cursor < len(due):
                     st.cursor += 1
                     self._consider(due[st.cursor - 1])
                     continue
-                st.step, st.cursor = "income", 0
+                st.step, st.cursor = ("income", 0) if st.step == "events" else ("upkeep", 0)
             elif st.step == "income":
                 rules.income(st)
                 st.ap = [sc.actions_per_turn if st.active(f) else 0 for f in range(len(sc.factions))]
@@ -306,7 +306,7 @@ class Game:
                     st.cursor += 1
                     rules.hold_meeting(st, ms[st.cursor - 1])
                     continue
-                st.step, st.cursor = "upkeep", 0
+                st.step, st.cursor = "late_events", 0
             elif st.step == "upkeep":
                 rules.upkeep(st)
                 e = rules.check_endings(st, final=False)

@@ -90,14 +90,18 @@ def resolve_path(sc: Scenario, path: str) -> StatPath:
     if head == "opinion" and len(parts) == 2:
         a = _index(sc.axis_index, parts[1], "axis")
         axis = sc.axes[a]
-        return StatPath(
-            lambda st: st.mean_opinion(a), None, f"party opinion ({axis.low} – {axis.high})"
-        )
+        return StatPath(lambda st: st.mean_opinion(a), None, f"party opinion ({axis.low} – {axis.high})")
     raise InvalidPathError(
         f"unknown stat path {path!r}",
         bad=path,
-        choices=("unity", "members", "leader.<id>.<stat>", "faction.<id>.<stat>",
-                 "counter.<name>", "opinion.<axis>"),
+        choices=(
+            "unity",
+            "members",
+            "leader.<id>.<stat>",
+            "faction.<id>.<stat>",
+            "counter.<name>",
+            "opinion.<axis>",
+        ),
     )
 
 

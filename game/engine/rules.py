@@ -64,9 +64,7 @@ def vacate_post(st: State, post: int, fill: bool = True) -> int:
                 new = cand
                 break
     st.holders[post] = new
-    st.history.append(
-        (st.season, "post", st.sc.posts[post].id, st.sc.leaders[new].id if new >= 0 else "")
-    )
+    st.history.append((st.season, "post", st.sc.posts[post].id, st.sc.leaders[new].id if new >= 0 else ""))
     return new
 
 
@@ -101,7 +99,10 @@ def leave_politburo(st: State, leader: int) -> None:
 def join_politburo(st: State, leader: int, candidate: bool = False) -> None:
     """Seat a leader in the Politburo as full member or candidate."""
     if candidate:
-        if leader not in st.candidates and leader not in st.politburo:
+        if leader in st.politburo:  # a demotion
+            st.politburo.remove(leader)
+            st.history.append((st.season, "politburo", st.sc.leaders[leader].id, "candidate"))
+        if leader not in st.candidates:
             st.candidates.append(leader)
         return
     if leader in st.candidates:
@@ -175,6 +176,18 @@ def motion_valid(st: State, m: Motion) -> bool:
     return m.kind == "line"
 
 
+def target_id(st: State, m: Motion) -> str:
+    """The id of what a motion is aimed at (a faction, post, leader or axis)."""
+    sc = st.sc
+    if m.kind == "condemn":
+        return sc.factions[m.target].id
+    if m.kind == "remove":
+        return sc.posts[m.target].id
+    if m.kind == "line":
+        return sc.axes[m.target].id
+    return sc.leaders[m.target].id
+
+
 def motion_text(st: State, m: Motion) -> str:
     """A motion in words."""
     sc = st.sc
@@ -219,15 +232,13 @@ def whip_list(st: State, m: Motion) -> list[float]:
     for f in range(n_f):
         if st.status[lead[f]] in ("dead", "deported"):
             continue
-        if f == p:
+        if f == p or (f == t and m.kind == "readmit"):
             w = 1.0
         elif f == t:
             w = -1.0
         elif p >= 0 and st.pledges.get(f) == p:
             w = 1.0
-        elif t >= 0 and st.pledges.get(f) == t:
-            w = -1.0
-        elif t >= 0 and st.allied(f, t):
+        elif (t >= 0 and st.pledges.get(f) == t) or (t >= 0 and st.allied(f, t)):
             w = -1.0
         elif p >= 0 and st.allied(f, p):
             w = 1.0
@@ -302,8 +313,7 @@ def _apply_motion(st: State, m: Motion, passed: bool) -> None:
         st.prestige[victim] = clamp(st.prestige[victim] - 10)
         set_status(st, m.target, "expelled")
     elif m.kind == "readmit":
-        set_status(st, m.target, "recanted")
-        st.cc_out.discard(m.target)
+        set_status(st, m.target, "recanted")  # back in the party, not in the Central Committee
     else:  # line
         axis = m.target
         for arr in (st.pool_opinion, st.cc_opinion, st.ccc_opinion):
@@ -319,9 +329,7 @@ def hold_meeting(st: State, md: MeetingDef) -> None:
         body = "congress" if md.kind == "congress" else "conference"
     else:
         assembly = cadres.sitting(st, md.kind)
-        body = {"politburo": "politburo", "joint_plenum": "joint plenum"}.get(
-            md.kind, "central committee"
-        )
+        body = {"politburo": "politburo", "joint_plenum": "joint plenum"}.get(md.kind, "central committee")
     agenda = [m for m in st.motions if m.meeting in ("", md.id)]
     st.motions = [m for m in st.motions if m.meeting not in ("", md.id)]
     log(st, "meeting", md.name.upper() + " OPENS", md.text)
@@ -334,14 +342,13 @@ def hold_meeting(st: State, md: MeetingDef) -> None:
         overall, groups = explain(assembly, r)
         yes, no = int(r.yes.sum()), int(r.no.sum())
         abst = len(assembly.patron) - yes - no
-        st.tallies.append(
-            Tally(st.season, md.id, body, text, r.passed, yes, no, abst, overall, groups)
-        )
+        st.tallies.append(Tally(st.season, md.id, body, text, r.passed, yes, no, abst, overall, groups))
         _feedback(st, assembly, r)
         _apply_motion(st, m, r.passed)
         verdict = "CARRIED" if r.passed else "DEFEATED"
         log(st, "vote", f"{md.name}: {text} — {verdict}", f"{yes} for, {no} against, {abst} abstaining")
     if md.kind == "congress":
+        st.history.append((st.season, "members", md.id, str(sum(st.members))))
         _elections(st, md, assembly, rng)
 
 
@@ -363,9 +370,7 @@ def _elections(st: State, md: MeetingDef, assembly: cadres.Assembly, rng: np.ran
         st.cc_patron, st.cc_loyalty, st.cc_opinion = cadres.elect_body(
             st, assembly, md.cc_size, st.slate, rng
         )
-        shares = ", ".join(
-            f"{f.name} {st.cc_share(i):.0%}" for i, f in enumerate(sc.factions)
-        )
+        shares = ", ".join(f"{f.name} {st.cc_share(i):.0%}" for i, f in enumerate(sc.factions))
         log(st, "election", f"NEW CENTRAL COMMITTEE OF {md.cc_size} ELECTED", shares)
     if md.ccc_size:
         st.ccc_patron, st.ccc_loyalty, st.ccc_opinion = cadres.elect_body(
@@ -374,9 +379,7 @@ def _elections(st: State, md: MeetingDef, assembly: cadres.Assembly, rng: np.ran
     st.slate = [0] * len(sc.factions)
     if md.politburo_size:
         eligible = [
-            c
-            for c in st.candidates
-            if st.status[c] in ("active", "ill", "recanted") and c not in st.cc_out
+            c for c in st.candidates if st.status[c] in ("active", "ill", "recanted") and c not in st.cc_out
         ]
         eligible.sort(key=lambda c: -(st.prestige[c] + st.credentials[c]))
         while len(st.politburo) < md.politburo_size and eligible:

@@ -77,6 +77,8 @@ class Tally:
     abstain: int
     terms: dict[str, float]
     groups: list[tuple[str, int, int, int, dict[str, float]]]
+    kind: str = ""
+    target: str = ""
 
 
 @dataclass(slots=True)
@@ -357,9 +359,7 @@ class State:
                 Tally(
                     **{
                         **t,
-                        "groups": [
-                            (g[0], g[1], g[2], g[3], g[4]) for g in t["groups"]
-                        ],
+                        "groups": [(g[0], g[1], g[2], g[3], g[4]) for g in t["groups"]],
                     }
                 )
                 for t in d["tallies"]

@@ -62,7 +62,7 @@ class View:
     def mean(self) -> npt.NDArray[np.float32]:
         """mean[a]: membership-weighted party opinion on axis a."""
         per_cadre = np.repeat((self.weight / POOL).astype(np.float32), POOL)
-        return per_cadre @ self.st.pool_opinion  # type: ignore[no-any-return]
+        return per_cadre @ self.st.pool_opinion
 
     @functools.cached_property
     def cc(self) -> npt.NDArray[np.float64]:

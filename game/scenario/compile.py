@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 from typing import Any
 
@@ -54,21 +55,46 @@ def compile_scenario(m: fm.Scenario, variant: fm.Variant | None, digest: str) ->
         return tuple(float(d.get(f.id, 0.0)) for f in m.factions)
 
     factions = tuple(
-        FactionDef(f.id, f.name, f.leader, f.colour, f.glyph, vec(f.ideology),
-                   (f.resources.patronage, f.resources.propaganda, f.resources.votes), f.blurb,
-                   f.condemned)
+        FactionDef(
+            f.id,
+            f.name,
+            f.leader,
+            f.colour,
+            f.glyph,
+            vec(f.ideology),
+            (f.resources.patronage, f.resources.propaganda, f.resources.votes),
+            f.blurb,
+            f.condemned,
+        )
         for f in m.factions
     )
     leaders = tuple(
-        LeaderDef(x.id, x.name, fidx[x.faction] if x.faction else -1, float(x.prestige),
-                  float(x.credentials), float(x.health), x.status, "" if x.politburo == "none" else x.politburo, x.bio, x.in_cc)
+        LeaderDef(
+            x.id,
+            x.name,
+            fidx[x.faction] if x.faction else -1,
+            float(x.prestige),
+            float(x.credentials),
+            float(x.health),
+            x.status,
+            "" if x.politburo == "none" else x.politburo,
+            x.bio,
+            x.in_cc,
+        )
         for x in m.leaders
     )
     posts = tuple(
-        PostDef(p.id, p.name, lidx[p.holder] if p.holder else -1,
-                tuple(getattr(p.income, c) for c in CURRENCIES), frozenset(p.powers),
-                tuple(ridx[r] for r in p.scope), p.value, tuple(lidx[s] for s in p.successors),
-                p.description)
+        PostDef(
+            p.id,
+            p.name,
+            lidx[p.holder] if p.holder else -1,
+            tuple(getattr(p.income, c) for c in CURRENCIES),
+            frozenset(p.powers),
+            tuple(ridx[r] for r in p.scope),
+            p.value,
+            tuple(lidx[s] for s in p.successors),
+            p.description,
+        )
         for p in m.posts
     )
     regions = tuple(
@@ -77,9 +103,23 @@ def compile_scenario(m: fm.Scenario, variant: fm.Variant | None, digest: str) ->
     )
     meetings = tuple(
         sorted(
-            (MeetingDef(x.id, x.name, season_of(x.date), _month(x.date), x.kind, x.delegates,
-                        x.cc_size, x.ccc_size, x.politburo_size, x.text, x.history, x.source or "")
-             for x in m.meetings),
+            (
+                MeetingDef(
+                    x.id,
+                    x.name,
+                    season_of(x.date),
+                    _month(x.date),
+                    x.kind,
+                    x.delegates,
+                    x.cc_size,
+                    x.ccc_size,
+                    x.politburo_size,
+                    x.text,
+                    x.history,
+                    x.source or "",
+                )
+                for x in m.meetings
+            ),
             key=lambda md: (md.season, md.order),
         )
     )
@@ -89,23 +129,49 @@ def compile_scenario(m: fm.Scenario, variant: fm.Variant | None, digest: str) ->
     stub_endings = tuple(EndingDef(x.id, x.title, -1, ALWAYS, False, "", "", False) for x in m.endings)
     initiative = tuple(fidx[f] for f in m.initiative) or tuple(range(len(m.factions)))
     tables = Scenario(
-        id=m.id, title=m.title, summary=m.summary,
-        variant=variant.id if variant else "", variant_title=variant.title if variant else "",
+        id=m.id,
+        title=m.title,
+        summary=m.summary,
+        variant=variant.id if variant else "",
+        variant_title=variant.title if variant else "",
         variant_description=variant.description if variant else "",
-        start=season_of(m.start), end=season_of(m.end), actions_per_turn=m.actions_per_turn,
-        unity=float(m.unity), axes=axes, factions=factions, leaders=leaders, posts=posts, regions=regions,
-        central_committee=shares(m.central_committee.shares), cc_size=m.central_committee.size,
-        control_commission=shares(m.control_commission.shares), ccc_size=m.control_commission.size,
-        meetings=meetings, events=stub_events, endings=stub_endings, profiles=(),
+        start=season_of(m.start),
+        end=season_of(m.end),
+        actions_per_turn=m.actions_per_turn,
+        unity=float(m.unity),
+        axes=axes,
+        factions=factions,
+        leaders=leaders,
+        posts=posts,
+        regions=regions,
+        central_committee=shares(m.central_committee.shares),
+        cc_size=m.central_committee.size,
+        control_commission=shares(m.control_commission.shares),
+        ccc_size=m.control_commission.size,
+        meetings=meetings,
+        events=stub_events,
+        endings=stub_endings,
+        profiles=(),
         sources=tuple(SourceDef(s.id, s.title, s.url) for s in m.sources),
-        initiative=initiative, content_hash=digest, flags=frozenset(),
-        phase=m.phase, counters=tuple(sorted((k, float(v)) for k, v in m.counters.items())),
+        initiative=initiative,
+        content_hash=digest,
+        flags=frozenset(),
+        phase=m.phase,
+        counters=tuple(sorted((k, float(v)) for k, v in m.counters.items())),
         alliances=tuple(tuple(sorted((fidx[a], fidx[b]))) for a, b in m.alliances),  # type: ignore[misc]
     )
     events = tuple(_event(tables, e) for e in m.events)
     endings = tuple(
-        EndingDef(x.id, x.title, fidx[x.winner] if x.winner else -1, _conds(tables, x.conditions),
-                  x.immediate, x.text, x.history, x.historical)
+        EndingDef(
+            x.id,
+            x.title,
+            fidx[x.winner] if x.winner else -1,
+            _conds(tables, x.conditions),
+            x.immediate,
+            x.text,
+            x.history,
+            x.historical,
+        )
         for x in m.endings
     )
     profiles = tuple(_profile(tables, p) for p in m.profiles)
@@ -123,17 +189,36 @@ def _event(sc: Scenario, e: fm.Event) -> EventDef:
     if e.trigger_only and not e.date:
         last = sc.end
     options = tuple(
-        OptionDef(o.id, o.text, o.historical, _conds(sc, o.available),
-                  tuple(_effect(sc, x) for x in o.effects), o.ai)
+        OptionDef(
+            o.id,
+            o.text,
+            o.historical,
+            _conds(sc, o.available),
+            tuple(_effect(sc, x) for x in o.effects),
+            o.ai,
+        )
         for o in e.options
     )
     return EventDef(
-        id=e.id, title=e.title, first=first, last=last, order=_month(e.date) if e.date else 0,
-        date=e.date or "", text=e.text, conditions=_conds(sc, e.conditions), chance=e.chance,
+        id=e.id,
+        title=e.title,
+        first=first,
+        last=last,
+        order=_month(e.date) if e.date else 0,
+        date=e.date or "",
+        text=e.text,
+        conditions=_conds(sc, e.conditions),
+        chance=e.chance,
         chooser=sc.faction_index[e.chooser] if e.chooser else -1,
-        effects=tuple(_effect(sc, x) for x in e.effects), options=options, history=e.history,
-        source=e.source, contested=e.contested, quote=e.quote, document=e.document,
+        effects=tuple(_effect(sc, x) for x in e.effects),
+        options=options,
+        history=e.history,
+        source=e.source,
+        contested=e.contested,
+        quote=e.quote,
+        document=e.document,
         trigger_only=e.trigger_only,
+        after_meetings=e.timing == "after_meetings",
     )
 
 
@@ -181,6 +266,8 @@ def _cond(sc: Scenario, c: Any) -> Condition:
         return C.share(sc, c.share.body, c.share.faction, c.share.tests())
     if isinstance(c, fm.DateC):
         return C.date(c.date.from_, c.date.until)
+    if isinstance(c, fm.MotionPendingC):
+        return C.motion_pending(sc, c.motion_pending.kind, c.motion_pending.target)
     raise TypeError(f"no compiler for condition {type(c).__name__}")
 
 
@@ -212,6 +299,9 @@ def _effect(sc: Scenario, e: Any) -> Effect:
     if isinstance(e, fm.ShiftControlE):
         a = e.shift_control
         return E.shift_control(sc, a.region, a.to, a.share, a.from_)
+    if isinstance(e, fm.ShiftSeatsE):
+        a2 = e.shift_seats
+        return E.shift_seats(sc, a2.body, a2.to, a2.share, a2.from_)
     if isinstance(e, fm.ShiftLoyaltyE):
         b = e.shift_loyalty
         return E.shift_loyalty(sc, b.faction, b.amount, b.region)
@@ -246,8 +336,15 @@ def _effect(sc: Scenario, e: Any) -> Effect:
     raise TypeError(f"no compiler for effect {type(e).__name__}")
 
 
-_INDEXES = ("faction_index", "leader_index", "post_index", "region_index", "axis_index",
-            "event_index", "ending_index")
+_INDEXES = (
+    "faction_index",
+    "leader_index",
+    "post_index",
+    "region_index",
+    "axis_index",
+    "event_index",
+    "ending_index",
+)
 
 
 def _copy(sc: Scenario, **changes: Any) -> Scenario:
@@ -259,35 +356,56 @@ class CampaignError(ValueError):
     """Phases that cannot be chained."""
 
 
-def compile_campaign(m: fm.Campaign, phases: list[Scenario], variant: Scenario | None, digest: str) -> Scenario:
+def compile_campaign(
+    m: fm.Campaign, phases: list[Scenario], variant: Scenario | None, digest: str
+) -> Scenario:
     """Chain phases into one game; returns the first phase, carrying the rest in ``later``.
 
     The campaign's endings (compiled against the last phase) replace the last
     phase's own; earlier phases keep only their immediate endings.
     """
-    for a, b in zip(phases, phases[1:], strict=False):
+    for a, b in itertools.pairwise(phases):
         if b.start != a.end + 1:
             raise CampaignError(f"'{b.id}' must start the season after '{a.id}' ends")
         if [f.id for f in a.factions] != [f.id for f in b.factions]:
             raise CampaignError(f"'{a.id}' and '{b.id}' must have the same factions in the same order")
     final = phases[-1]
     endings = tuple(
-        EndingDef(x.id, x.title, final.faction_index[x.winner] if x.winner else -1,
-                  _conds(final, x.conditions), x.immediate, x.text, x.history, x.historical)
+        EndingDef(
+            x.id,
+            x.title,
+            final.faction_index[x.winner] if x.winner else -1,
+            _conds(final, x.conditions),
+            x.immediate,
+            x.text,
+            x.history,
+            x.historical,
+        )
         for x in m.endings
     )
     chain: list[Scenario] = []
     for k in range(len(phases) - 1, -1, -1):
         p = phases[k]
         own = tuple(e for e in p.endings if e.immediate)
-        chain.insert(0, _copy(
-            p, endings=own + (endings if k == len(phases) - 1 else ()), later=tuple(chain),
-            campaign=m.title, phase_title=p.title,
-        ))
+        chain.insert(
+            0,
+            _copy(
+                p,
+                endings=own + (endings if k == len(phases) - 1 else ()),
+                later=tuple(chain),
+                campaign=m.title,
+                phase_title=p.title,
+            ),
+        )
     first = chain[0]
     return _copy(
-        first, id=m.id, title=m.title, summary=m.summary or first.summary, content_hash=digest,
-        variant=variant.variant if variant else "", variant_title=variant.variant_title if variant else "",
+        first,
+        id=m.id,
+        title=m.title,
+        summary=m.summary or first.summary,
+        content_hash=digest,
+        variant=variant.variant if variant else "",
+        variant_title=variant.variant_title if variant else "",
         variant_description=variant.variant_description if variant else "",
         sources=first.sources + tuple(SourceDef(s.id, s.title, s.url) for s in m.sources),
     )

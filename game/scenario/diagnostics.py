@@ -52,7 +52,9 @@ class Diagnostic:
         return (self.file, self.line, self.col, self.code)
 
 
-def at(pos: Pos, code: str, message: str, hint: str = "", severity: str = "error", width: int = 0) -> Diagnostic:
+def at(
+    pos: Pos, code: str, message: str, hint: str = "", severity: str = "error", width: int = 0
+) -> Diagnostic:
     """A diagnostic at a position, underlining ``width`` characters."""
     if not width and pos.text:
         rest = pos.text[pos.col - 1 :]

@@ -58,9 +58,30 @@ Status = Literal[
 ]
 Power = Literal["appoint", "slate", "enrol", "purge", "press", "comintern", "army", "unions", "police"]
 ActionKind = Literal[
-    "appoint", "slate", "enrol", "purge", "press", "publish", "doctrine", "rally", "motion",
-    "pledge", "ally", "break", "platform", "recant", "exile", "deport", "pass",
-    "condemn", "remove", "drop", "expel_cc", "expel", "readmit", "line",
+    "appoint",
+    "slate",
+    "enrol",
+    "purge",
+    "press",
+    "publish",
+    "doctrine",
+    "rally",
+    "motion",
+    "pledge",
+    "ally",
+    "break",
+    "platform",
+    "recant",
+    "exile",
+    "deport",
+    "pass",
+    "condemn",
+    "remove",
+    "drop",
+    "expel_cc",
+    "expel",
+    "readmit",
+    "line",
 ]
 
 
@@ -178,6 +199,17 @@ class AlliedC(Strict):
     allied: Annotated[list[FactionId], Field(min_length=2, max_length=2)]
 
 
+class PendingArgs(Strict):
+    kind: Literal["condemn", "remove", "drop", "expel_cc", "expel", "readmit", "line"]
+    target: Id | None = None
+
+
+class MotionPendingC(Strict):
+    """A motion of this kind (and target) waits for a coming meeting."""
+
+    motion_pending: PendingArgs
+
+
 class StatArgs(Comparison):
     path: StatPath
 
@@ -219,9 +251,21 @@ def _op_key(v: Any) -> str | None:
 
 
 CONDITION_OPS: dict[str, type[Strict]] = {
-    "all": AllC, "any": AnyC, "not": NotC, "flag": FlagC, "event_fired": EventFiredC,
-    "chose": ChoseC, "holds_post": HoldsPostC, "member_of": MemberOfC, "status": StatusC,
-    "condemned": CondemnedC, "allied": AlliedC, "stat": StatC, "share": ShareC, "date": DateC,
+    "all": AllC,
+    "any": AnyC,
+    "not": NotC,
+    "flag": FlagC,
+    "event_fired": EventFiredC,
+    "chose": ChoseC,
+    "holds_post": HoldsPostC,
+    "member_of": MemberOfC,
+    "status": StatusC,
+    "condemned": CondemnedC,
+    "allied": AlliedC,
+    "stat": StatC,
+    "share": ShareC,
+    "date": DateC,
+    "motion_pending": MotionPendingC,
 }
 
 
@@ -350,6 +394,19 @@ class ShiftControlE(Strict):
     shift_control: ControlArgs
 
 
+class SeatsArgs(Strict):
+    body: Literal["central_committee", "control_commission"]
+    to: FactionId | None
+    share: Share
+    from_: FactionId | None = Field(None, alias="from")
+
+
+class ShiftSeatsE(Strict):
+    """Members of the Central Committee or Control Commission change camp."""
+
+    shift_seats: SeatsArgs
+
+
 class LoyaltyArgs(Strict):
     faction: FactionId
     amount: Unit
@@ -395,7 +452,9 @@ class EnrolArgs(Strict):
     @model_validator(mode="after")
     def _who(self) -> EnrolArgs:
         if (self.faction is None) == (self.post is None):
-            raise ValueError("name either the faction the recruits owe, or the post whose holder runs the drive")
+            raise ValueError(
+                "name either the faction the recruits owe, or the post whose holder runs the drive"
+            )
         return self
 
 
@@ -485,14 +544,31 @@ class EndGameE(Strict):
 
 
 EFFECT_OPS: dict[str, type[Strict]] = {
-    "add": AddE, "set": SetE, "set_flag": SetFlagE, "clear_flag": ClearFlagE,
-    "assign_post": AssignPostE, "vacate_post": VacatePostE, "set_status": SetStatusE,
-    "join_body": JoinBodyE, "leave_body": LeaveBodyE, "change_faction": ChangeFactionE,
-    "shift_control": ShiftControlE, "shift_loyalty": ShiftLoyaltyE, "shift_opinion": ShiftOpinionE,
-    "shift_ideology": ShiftIdeologyE, "enrol": EnrolE, "table_motion": TableMotionE,
-    "condemn": CondemnE, "ally": AllyE, "break_alliance": BreakAllianceE,
-    "factional_act": FactionalActE, "trigger_event": TriggerEventE, "if": IfE,
-    "chronicle": ChronicleE, "end_game": EndGameE,
+    "add": AddE,
+    "set": SetE,
+    "set_flag": SetFlagE,
+    "clear_flag": ClearFlagE,
+    "assign_post": AssignPostE,
+    "vacate_post": VacatePostE,
+    "set_status": SetStatusE,
+    "join_body": JoinBodyE,
+    "leave_body": LeaveBodyE,
+    "change_faction": ChangeFactionE,
+    "shift_control": ShiftControlE,
+    "shift_seats": ShiftSeatsE,
+    "shift_loyalty": ShiftLoyaltyE,
+    "shift_opinion": ShiftOpinionE,
+    "shift_ideology": ShiftIdeologyE,
+    "enrol": EnrolE,
+    "table_motion": TableMotionE,
+    "condemn": CondemnE,
+    "ally": AllyE,
+    "break_alliance": BreakAllianceE,
+    "factional_act": FactionalActE,
+    "trigger_event": TriggerEventE,
+    "if": IfE,
+    "chronicle": ChronicleE,
+    "end_game": EndGameE,
 }
 
 
@@ -629,6 +705,7 @@ class Event(Strict):
     title: str
     date: Month | None = None
     until: Month | None = None
+    timing: Literal["start", "after_meetings"] = "start"
     trigger_only: bool = False
     text: Text
     conditions: list[Condition] = []

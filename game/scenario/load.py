@@ -91,9 +91,13 @@ def catalogue(root: Path = ROOT) -> list[Entry]:
         phases = head.get("phases")
         out.append(
             Entry(
-                id=str(head.get("id", p.stem)), title=str(head.get("title", "")), path=p,
-                base=str(head.get("extends", "")), start=str(head.get("start", "")),
-                end=str(head.get("end", "")), description=str(head.get("description", head.get("summary", ""))),
+                id=str(head.get("id", p.stem)),
+                title=str(head.get("title", "")),
+                path=p,
+                base=str(head.get("extends", "")),
+                start=str(head.get("start", "")),
+                end=str(head.get("end", "")),
+                description=str(head.get("description", head.get("summary", ""))),
                 phases=tuple(str(x) for x in phases) if isinstance(phases, list) else (),
             )
         )
@@ -151,7 +155,9 @@ def _load_campaign(entry: Entry, variant: Entry | None, root: Path) -> Scenario:
         raise ScenarioError(
             f"variant '{variant.id}' extends '{variant.base}', which is not a phase of '{entry.id}'"
         )
-    return _campaign_cached(entry.path, variant.path if variant else None, variant.base if variant else "", root)
+    return _campaign_cached(
+        entry.path, variant.path if variant else None, variant.base if variant else "", root
+    )
 
 
 def label_range(sc: Scenario) -> str:

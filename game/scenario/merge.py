@@ -30,12 +30,20 @@ def _merge_map(base: LMap, patch: LMap, errors: list[Diagnostic]) -> LNode:
     items = dict(base.items)
     for key, (kpos, value) in patch.items.items():
         if key.startswith("$"):
-            errors.append(at(kpos, "bad-patch-key", f"'{key}' is not allowed here",
-                             "use $remove inside a list entry with an id, or $replace in a map"))
+            errors.append(
+                at(
+                    kpos,
+                    "bad-patch-key",
+                    f"'{key}' is not allowed here",
+                    "use $remove inside a list entry with an id, or $replace in a map",
+                )
+            )
             continue
         if isinstance(value, LScalar) and value.value is None:
             if key not in items:
-                errors.append(at(kpos, "patch-missing-key", f"cannot delete '{key}': the base has no such key"))
+                errors.append(
+                    at(kpos, "patch-missing-key", f"cannot delete '{key}': the base has no such key")
+                )
             else:
                 del items[key]
             continue
@@ -47,8 +55,12 @@ def _merge_map(base: LMap, patch: LMap, errors: list[Diagnostic]) -> LNode:
 
 
 def _by_id(node: LList) -> bool:
-    return bool(node.items) and all(
-        isinstance(x, LMap) and isinstance(x.items.get("id", (None, None))[1], LScalar) for x in node.items
+    return (
+        bool(node.items)
+        and all(
+            isinstance(x, LMap) and isinstance(x.items.get("id", (None, None))[1], LScalar)
+            for x in node.items
+        )
     ) or not node.items
 
 
@@ -71,8 +83,13 @@ def _merge_list(base: LList, patch: LList, errors: list[Diagnostic]) -> LNode:
             if not (isinstance(flag, LScalar) and flag.value is True):
                 errors.append(at(rem[0], "bad-patch-key", "$remove must be true"))
             elif where < 0:
-                errors.append(at(entry.items["id"][0], "patch-missing-id",
-                                 f"cannot remove '{eid}': the base has no entry with this id"))
+                errors.append(
+                    at(
+                        entry.items["id"][0],
+                        "patch-missing-id",
+                        f"cannot remove '{eid}': the base has no entry with this id",
+                    )
+                )
             else:
                 del items[where]
             continue

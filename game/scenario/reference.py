@@ -11,8 +11,14 @@ from game.engine import conditions as C
 from game.engine import effects as E
 from game.scenario import format as fm
 
-ENGINE_NAMES = {"all": "all_of", "any": "any_of", "not": "not_", "set": "set_stat", "if": "if_",
-                "status": "status_is"}
+ENGINE_NAMES = {
+    "all": "all_of",
+    "any": "any_of",
+    "not": "not_",
+    "set": "set_stat",
+    "if": "if_",
+    "status": "status_is",
+}
 
 
 def _fields(model: type[BaseModel]) -> str:
@@ -48,7 +54,14 @@ def _table(ops: dict[str, type[BaseModel]], module: Any) -> list[str]:
 
 
 def _section(title: str, model: type[BaseModel]) -> list[str]:
-    out = [f"### {title}", "", (model.__doc__ or "").strip(), "", "| key | type | required |", "|---|---|---|"]
+    out = [
+        f"### {title}",
+        "",
+        (model.__doc__ or "").strip(),
+        "",
+        "| key | type | required |",
+        "|---|---|---|",
+    ]
     for name, f in model.model_fields.items():
         ann = f.annotation
         tname = getattr(ann, "__name__", None) or str(ann).replace("typing.", "")
@@ -86,11 +99,22 @@ def render() -> str:
         "",
     ]
     for title, model in (
-        ("Scenario (top level)", fm.Scenario), ("Axis", fm.Axis), ("Faction", fm.Faction),
-        ("Leader", fm.Leader), ("Post", fm.Post), ("Region", fm.Region), ("Body", fm.Body),
-        ("Meeting", fm.Meeting), ("Event", fm.Event), ("Option", fm.Option), ("Ending", fm.Ending),
-        ("Profile", fm.Profile), ("FactionProfile", fm.FactionProfile), ("Source", fm.Source),
-        ("Variant (header of a variant file)", fm.Variant), ("Campaign", fm.Campaign),
+        ("Scenario (top level)", fm.Scenario),
+        ("Axis", fm.Axis),
+        ("Faction", fm.Faction),
+        ("Leader", fm.Leader),
+        ("Post", fm.Post),
+        ("Region", fm.Region),
+        ("Body", fm.Body),
+        ("Meeting", fm.Meeting),
+        ("Event", fm.Event),
+        ("Option", fm.Option),
+        ("Ending", fm.Ending),
+        ("Profile", fm.Profile),
+        ("FactionProfile", fm.FactionProfile),
+        ("Source", fm.Source),
+        ("Variant (header of a variant file)", fm.Variant),
+        ("Campaign", fm.Campaign),
     ):
         out += _section(title, model)
     return "\n".join(out).rstrip() + "\n"

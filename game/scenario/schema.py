@@ -52,7 +52,7 @@ def _rewrite_refs(node: Any) -> None:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/"):
-            node["$ref"] = "#/definitions/" + ref[len("#/$defs/"):]
+            node["$ref"] = "#/definitions/" + ref[len("#/$defs/") :]
         for v in node.values():
             _rewrite_refs(v)
     elif isinstance(node, list):

@@ -21,12 +21,18 @@ from game.engine.paths import FACTION_STATS, LEADER_STATS
 from game.scenario import format as fm
 from game.scenario.diagnostics import Diagnostic, Pos, at, did_you_mean
 from game.scenario.merge import merge
-from game.scenario.yamlsafe import Located, LMap, LNode, YamlError, flatten, read
+from game.scenario.yamlsafe import LMap, LNode, Located, YamlError, flatten, read
 
 SECTIONS = {
-    "axes": ("axis", fm.Axis), "factions": ("faction", fm.Faction), "leaders": ("leader", fm.Leader),
-    "posts": ("post", fm.Post), "regions": ("region", fm.Region), "meetings": ("meeting", fm.Meeting),
-    "events": ("event", fm.Event), "endings": ("ending", fm.Ending), "profiles": ("profile", fm.Profile),
+    "axes": ("axis", fm.Axis),
+    "factions": ("faction", fm.Faction),
+    "leaders": ("leader", fm.Leader),
+    "posts": ("post", fm.Post),
+    "regions": ("region", fm.Region),
+    "meetings": ("meeting", fm.Meeting),
+    "events": ("event", fm.Event),
+    "endings": ("ending", fm.Ending),
+    "profiles": ("profile", fm.Profile),
     "sources": ("source", fm.Source),
 }
 
@@ -100,14 +106,25 @@ def _check_campaign(path: Path, tree: LMap, roots: tuple[Path, ...]) -> Checked:
         for i, pid in enumerate(phases):
             found = _find_base(path, str(pid), roots) if isinstance(pid, str) else None
             if found is None:
-                errors.append(at(_pos(located, ("phases", i)), "unknown-phase", f"no scenario '{pid}' to play as a phase",
-                                 did_you_mean(str(pid), _known_ids(path, roots))))
+                errors.append(
+                    at(
+                        _pos(located, ("phases", i)),
+                        "unknown-phase",
+                        f"no scenario '{pid}' to play as a phase",
+                        did_you_mean(str(pid), _known_ids(path, roots)),
+                    )
+                )
                 continue
             paths.append(found)
             sub = check_file(found, roots)
             if not sub.ok:
-                errors.append(at(_pos(located, ("phases", i)), "phase-has-errors",
-                                 f"the phase '{pid}' has errors; run validate on {display_name(found)}"))
+                errors.append(
+                    at(
+                        _pos(located, ("phases", i)),
+                        "phase-has-errors",
+                        f"the phase '{pid}' has errors; run validate on {display_name(found)}",
+                    )
+                )
             elif i == len(phases) - 1:
                 final_data = sub.data
     if model is not None and isinstance(final_data, dict):
@@ -117,8 +134,13 @@ def _check_campaign(path: Path, tree: LMap, roots: tuple[Path, ...]) -> Checked:
             _walk(ending, ("endings", i), ids, located, errors)
         ends = located.data.get("endings") or []
         if ends and isinstance(ends[-1], dict) and ends[-1].get("conditions"):
-            errors.append(at(_pos(located, ("endings", len(ends) - 1)), "no-fallback-ending",
-                             "the last ending must have no conditions: it is what happens when no other applies"))
+            errors.append(
+                at(
+                    _pos(located, ("endings", len(ends) - 1)),
+                    "no-fallback-ending",
+                    "the last ending must have no conditions: it is what happens when no other applies",
+                )
+            )
     errors.sort(key=Diagnostic.sort_key)
     ok = not any(d.severity == "error" for d in errors)
     return Checked(path, None, errors, data=located.data, campaign=model if ok else None, phases=paths)
@@ -138,8 +160,14 @@ def _resolve_variant(
     ext_pos = tree.items["extends"][1].pos
     base = _find_base(path, variant.extends, roots)
     if base is None:
-        errors.append(at(ext_pos, "unknown-base", f"no scenario '{variant.extends}' to extend",
-                         did_you_mean(variant.extends, _known_ids(path, roots))))
+        errors.append(
+            at(
+                ext_pos,
+                "unknown-base",
+                f"no scenario '{variant.extends}' to extend",
+                did_you_mean(variant.extends, _known_ids(path, roots)),
+            )
+        )
         return None, None, None
     if base.resolve() in (p.resolve() for p in chain):
         errors.append(at(ext_pos, "extends-cycle", f"'{variant.extends}' extends itself through a cycle"))
@@ -158,8 +186,14 @@ def _resolve_variant(
     allowed = set(fm.Scenario.model_fields) - {"id"}
     for key, (kpos, _) in patch.items.items():
         if key not in allowed:
-            errors.append(at(kpos, "unknown-key", f"unknown key '{key}' in a variant",
-                             did_you_mean(key, allowed | fm.VARIANT_KEYS)))
+            errors.append(
+                at(
+                    kpos,
+                    "unknown-key",
+                    f"unknown key '{key}' in a variant",
+                    did_you_mean(key, allowed | fm.VARIANT_KEYS),
+                )
+            )
     if errors:
         return None, None, None
     merged = merge(base_tree, patch, errors)
@@ -207,7 +241,9 @@ def _collect_ids(data: dict[str, Any]) -> dict[str, set[str]]:
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                 ids[kind].add(entry["id"])
     ids["flag"] = set(data.get("flags") or []) | set(_set_flags(data))
-    ids["counter"] = set((data.get("counters") or {}).keys()) if isinstance(data.get("counters"), dict) else set()
+    ids["counter"] = (
+        set((data.get("counters") or {}).keys()) if isinstance(data.get("counters"), dict) else set()
+    )
     for ev in data.get("events") or []:
         if isinstance(ev, dict) and isinstance(ev.get("id"), str):
             opts = {o.get("id") for o in ev.get("options") or [] if isinstance(o, dict)}
@@ -250,10 +286,9 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     path: list[Any] = []
     cur = data
     for item in loc:
-        if isinstance(cur, dict) and isinstance(item, str) and item in cur:
-            path.append(item)
-            cur = cur[item]
-        elif isinstance(cur, list) and isinstance(item, int) and 0 <= item < len(cur):
+        if (isinstance(cur, dict) and isinstance(item, str) and item in cur) or (
+            isinstance(cur, list) and isinstance(item, int) and 0 <= item < len(cur)
+        ):
             path.append(item)
             cur = cur[item]
         elif isinstance(cur, dict) and isinstance(item, str) and item.rstrip("_") in cur:
@@ -288,15 +323,20 @@ def _map_errors(err: ValidationError, located: Located, root: type[BaseModel]) -
             path = (*path, bad) if (*path, bad) in located.keys else path
             cls = _model_at(root, path[:-1], located.data)
             allowed = [f.alias or n for n, f in cls.model_fields.items()] if cls else []
-            diag = at(_pos(located, path, key=True), "unknown-key", f"unknown key '{bad}'",
-                      did_you_mean(str(bad), allowed))
+            diag = at(
+                _pos(located, path, key=True),
+                "unknown-key",
+                f"unknown key '{bad}'",
+                did_you_mean(str(bad), allowed),
+            )
             key = (path, "unknown-key")
         elif etype in ("unknown_condition", "unknown_effect"):
             diag, key = _unknown_op(etype, path, located)
         elif etype == "missing":
             name = loc[-1]
-            diag = at(_pos(located, path), "missing-key", f"missing required key '{name}'",
-                      f"add '{name}:' here")
+            diag = at(
+                _pos(located, path), "missing-key", f"missing required key '{name}'", f"add '{name}:' here"
+            )
             key = (path, f"missing-{name}")
         else:
             value = _get(located.data, path) if path else None
@@ -323,8 +363,16 @@ def _map_errors(err: ValidationError, located: Located, root: type[BaseModel]) -
 
 
 _VALUE_ERRORS = {
-    "greater_than", "greater_than_equal", "less_than", "less_than_equal", "too_short", "too_long",
-    "string_pattern_mismatch", "string_too_long", "value_error", "literal_error",
+    "greater_than",
+    "greater_than_equal",
+    "less_than",
+    "less_than_equal",
+    "too_short",
+    "too_long",
+    "string_pattern_mismatch",
+    "string_too_long",
+    "value_error",
+    "literal_error",
 }
 
 
@@ -343,17 +391,24 @@ def _unknown_op(etype: str, path: tuple[Any, ...], located: Located) -> tuple[Di
     code = f"unknown-{kind}"
     if isinstance(value, dict) and len(value) == 1:
         name = next(iter(value))
-        return at(_pos(located, (*path, name), key=True), code, f"unknown {kind} '{name}'",
-                  did_you_mean(name, ops)), (path, code)
+        return at(
+            _pos(located, (*path, name), key=True), code, f"unknown {kind} '{name}'", did_you_mean(name, ops)
+        ), (path, code)
     if isinstance(value, dict):
         keys = ", ".join(value)
-        return at(_pos(located, path), code,
-                  f"a {kind} is a mapping with exactly one key (its operator); found: {keys}",
-                  "put each operator in its own list item"), (path, code)
-    return at(_pos(located, path), code,
-              f"expected a {kind}: a mapping with one key such as "
-              + ("'flag: name'" if kind == "condition" else "'set_flag: name'"),
-              did_you_mean(str(value), ops)), (path, code)
+        return at(
+            _pos(located, path),
+            code,
+            f"a {kind} is a mapping with exactly one key (its operator); found: {keys}",
+            "put each operator in its own list item",
+        ), (path, code)
+    return at(
+        _pos(located, path),
+        code,
+        f"expected a {kind}: a mapping with one key such as "
+        + ("'flag: name'" if kind == "condition" else "'set_flag: name'"),
+        did_you_mean(str(value), ops),
+    ), (path, code)
 
 
 def _model_at(root: type[BaseModel], path: tuple[Any, ...], data: Any) -> type[BaseModel] | None:
@@ -384,8 +439,11 @@ def _unwrap(tp: Any, value: Any) -> Any:
                         names = {f.alias or n for n, f in inner.model_fields.items()}
                         if names == {key}:
                             return inner
-            models = [a for a in args if isinstance(_unwrap(a, None), type)
-                      and issubclass(_unwrap(a, None), BaseModel)]
+            models = [
+                a
+                for a in args
+                if isinstance(_unwrap(a, None), type) and issubclass(_unwrap(a, None), BaseModel)
+            ]
             tp = models[0] if len(models) == 1 else args[0]
             if len(models) != 1:
                 return None
@@ -425,8 +483,9 @@ def _check_refs(
         _walk(obj, path, ids, located, errors)
 
 
-def _walk(obj: Any, path: tuple[Any, ...], ids: dict[str, set[str]], located: Located,
-          errors: list[Diagnostic]) -> None:
+def _walk(
+    obj: Any, path: tuple[Any, ...], ids: dict[str, set[str]], located: Located, errors: list[Diagnostic]
+) -> None:
     if isinstance(obj, BaseModel):
         for name, f in type(obj).model_fields.items():
             key = f.alias or name
@@ -439,6 +498,9 @@ def _walk(obj: Any, path: tuple[Any, ...], ids: dict[str, set[str]], located: Lo
                 _ref(value, refs[0], sub, ids, located, errors)
             else:
                 _typed(value, f.annotation, sub, ids, located, errors)
+        if isinstance(obj, fm.PendingArgs) and obj.target is not None:
+            kind = {"condemn": "faction", "remove": "post", "line": "axis"}.get(obj.kind, "leader")
+            _ref(obj.target, fm.Ref(kind), (*path, "target"), ids, located, errors)
         if isinstance(obj, fm.MotionArgs):
             kind = {"condemn": "faction", "remove": "post", "line": "axis"}.get(obj.kind, "leader")
             _ref(obj.target, fm.Ref(kind), (*path, "target"), ids, located, errors)
@@ -448,8 +510,14 @@ def _walk(obj: Any, path: tuple[Any, ...], ids: dict[str, set[str]], located: Lo
                 _ref(obj.option, fm.Ref(f"options:{obj.event}"), (*path, "option"), ids, located, errors)
 
 
-def _typed(value: Any, tp: Any, path: tuple[Any, ...], ids: dict[str, set[str]], located: Located,
-           errors: list[Diagnostic]) -> None:
+def _typed(
+    value: Any,
+    tp: Any,
+    path: tuple[Any, ...],
+    ids: dict[str, set[str]],
+    located: Located,
+    errors: list[Diagnostic],
+) -> None:
     origin = get_origin(tp)
     if origin is typing.Annotated:
         args = get_args(tp)
@@ -472,7 +540,11 @@ def _typed(value: Any, tp: Any, path: tuple[Any, ...], ids: dict[str, set[str]],
     elif origin is dict and isinstance(value, dict):
         kt, vt = get_args(tp)
         for k, v in value.items():
-            kref = [m for m in get_args(kt)[1:] if isinstance(m, fm.Ref)] if get_origin(kt) is typing.Annotated else []
+            kref = (
+                [m for m in get_args(kt)[1:] if isinstance(m, fm.Ref)]
+                if get_origin(kt) is typing.Annotated
+                else []
+            )
             if kref:
                 _ref(k, kref[0], (*path, k), ids, located, errors, key=True)
             _typed(v, vt, (*path, k), ids, located, errors)
@@ -480,8 +552,15 @@ def _typed(value: Any, tp: Any, path: tuple[Any, ...], ids: dict[str, set[str]],
         _walk(value, path, ids, located, errors)
 
 
-def _ref(value: Any, ref: fm.Ref, path: tuple[Any, ...], ids: dict[str, set[str]], located: Located,
-         errors: list[Diagnostic], key: bool = False) -> None:
+def _ref(
+    value: Any,
+    ref: fm.Ref,
+    path: tuple[Any, ...],
+    ids: dict[str, set[str]],
+    located: Located,
+    errors: list[Diagnostic],
+    key: bool = False,
+) -> None:
     if isinstance(value, list):
         for i, x in enumerate(value):
             _ref(x, ref, (*path, i), ids, located, errors)
@@ -512,8 +591,12 @@ def _path_problem(path: str, ids: dict[str, set[str]]) -> tuple[str, str, set[st
         return None
     heads = {"leader": 3, "faction": 3, "counter": 2, "opinion": 2}
     if parts[0] not in heads or len(parts) != heads[parts[0]]:
-        return (f"unknown stat path '{path}' (use unity, members, leader.<id>.<stat>, "
-                "faction.<id>.<stat>, counter.<name> or opinion.<axis>)", parts[0], set(heads) | {"unity", "members"})
+        return (
+            f"unknown stat path '{path}' (use unity, members, leader.<id>.<stat>, "
+            "faction.<id>.<stat>, counter.<name> or opinion.<axis>)",
+            parts[0],
+            set(heads) | {"unity", "members"},
+        )
     kind = {"leader": "leader", "faction": "faction", "counter": "counter", "opinion": "axis"}[parts[0]]
     if parts[1] not in ids.get(kind, set()):
         return f"unknown {kind} '{parts[1]}' in stat path '{path}'", parts[1], ids.get(kind, set())
@@ -525,10 +608,12 @@ def _path_problem(path: str, ids: dict[str, set[str]]) -> tuple[str, str, set[st
 
 
 # --------------------------------------------------------------- meaning pass
-def _check_meaning(data: dict[str, Any], ids: dict[str, set[str]], located: Located,
-                   errors: list[Diagnostic]) -> None:
-    def err(path: tuple[Any, ...], code: str, msg: str, hint: str = "", key: bool = False,
-            severity: str = "error") -> None:
+def _check_meaning(
+    data: dict[str, Any], ids: dict[str, set[str]], located: Located, errors: list[Diagnostic]
+) -> None:
+    def err(
+        path: tuple[Any, ...], code: str, msg: str, hint: str = "", key: bool = False, severity: str = "error"
+    ) -> None:
         errors.append(at(_pos(located, path, key), code, msg, hint, severity))
 
     for section in SECTIONS:
@@ -538,8 +623,12 @@ def _check_meaning(data: dict[str, Any], ids: dict[str, set[str]], located: Loca
                 eid = entry["id"]
                 if eid in seen:
                     first = _pos(located, (section, seen[eid], "id"))
-                    err((section, i, "id"), "duplicate-id", f"duplicate {section[:-1]} id '{eid}'",
-                        f"first used at line {first.line}")
+                    err(
+                        (section, i, "id"),
+                        "duplicate-id",
+                        f"duplicate {section[:-1]} id '{eid}'",
+                        f"first used at line {first.line}",
+                    )
                 else:
                     seen[eid] = i
     for i, ev in enumerate(data.get("events") or []):
@@ -550,9 +639,13 @@ def _check_meaning(data: dict[str, Any], ids: dict[str, set[str]], located: Loca
                 if o in dup and opts.index(o) != j:
                     err(("events", i, "options", j, "id"), "duplicate-id", f"duplicate option id '{o}'")
             if opts and not ev.get("chooser"):
-                err(("events", i, "options"), "missing-chooser",
+                err(
+                    ("events", i, "options"),
+                    "missing-chooser",
                     "an event with options needs a chooser: the faction that decides",
-                    "add 'chooser: <faction id>'", key=True)
+                    "add 'chooser: <faction id>'",
+                    key=True,
+                )
     start, end = data.get("start"), data.get("end")
     window = None
     try:
@@ -572,44 +665,68 @@ def _check_meaning(data: dict[str, Any], ids: dict[str, set[str]], located: Loca
                     if isinstance(d, str) and re.match(r"^\d{4}-(0[1-9]|1[0-2])$", d):
                         s = season_of(d)
                         if not window[0] <= s <= window[1]:
-                            err((section, i, key), "outside-window",
-                                f"{d} falls outside the scenario ({start} to {end})")
+                            err(
+                                (section, i, key),
+                                "outside-window",
+                                f"{d} falls outside the scenario ({start} to {end})",
+                            )
     for i, reg in enumerate(data.get("regions") or []):
         if isinstance(reg, dict) and isinstance(reg.get("control"), dict):
             total = sum(v for v in reg["control"].values() if isinstance(v, (int, float)))
             if total > 1.0 + 1e-9:
-                err(("regions", i, "control"), "shares-over-one",
-                    f"control shares add up to {total:.2f}; they must not exceed 1", key=True)
+                err(
+                    ("regions", i, "control"),
+                    "shares-over-one",
+                    f"control shares add up to {total:.2f}; they must not exceed 1",
+                    key=True,
+                )
     for body in ("central_committee", "control_commission"):
         b = data.get(body)
         if isinstance(b, dict) and isinstance(b.get("shares"), dict):
             total = sum(v for v in b["shares"].values() if isinstance(v, (int, float)))
             if total > 1.0 + 1e-9:
-                err((body, "shares"), "shares-over-one",
-                    f"seat shares add up to {total:.2f}; they must not exceed 1", key=True)
+                err(
+                    (body, "shares"),
+                    "shares-over-one",
+                    f"seat shares add up to {total:.2f}; they must not exceed 1",
+                    key=True,
+                )
     endings = data.get("endings") or []
     if endings and isinstance(endings[-1], dict) and endings[-1].get("conditions"):
-        err(("endings", len(endings) - 1), "no-fallback-ending",
-            "the last ending must have no conditions: it is what happens when no other applies")
+        err(
+            ("endings", len(endings) - 1),
+            "no-fallback-ending",
+            "the last ending must have no conditions: it is what happens when no other applies",
+        )
     init = data.get("initiative")
     factions = ids.get("faction", set())
     if isinstance(init, list) and init and set(init) != factions:
         missing = sorted(factions - set(init))
-        err(("initiative",), "bad-initiative",
-            "initiative must list every faction exactly once" + (f"; missing: {', '.join(missing)}" if missing else ""),
-            key=True)
+        err(
+            ("initiative",),
+            "bad-initiative",
+            "initiative must list every faction exactly once"
+            + (f"; missing: {', '.join(missing)}" if missing else ""),
+            key=True,
+        )
     for i, fac in enumerate(data.get("factions") or []):
         if not isinstance(fac, dict):
             continue
         lead = fac.get("leader")
         for ld in data.get("leaders") or []:
             if isinstance(ld, dict) and ld.get("id") == lead and ld.get("faction") != fac.get("id"):
-                err(("factions", i, "leader"), "leader-faction",
-                    f"leader '{lead}' must belong to faction '{fac.get('id')}' (set faction: {fac.get('id')} on the leader)")
+                err(
+                    ("factions", i, "leader"),
+                    "leader-faction",
+                    f"leader '{lead}' must belong to faction '{fac.get('id')}' (set faction: {fac.get('id')} on the leader)",
+                )
     for i, fac in enumerate(data.get("factions") or []):
         if isinstance(fac, dict) and isinstance(fac.get("ideology"), dict):
             missing_axes = ids.get("axis", set()) - set(fac["ideology"])
             if missing_axes:
-                err(("factions", i, "ideology"), "missing-axis",
-                    f"ideology gives no position on: {', '.join(sorted(missing_axes))}", key=True)
-
+                err(
+                    ("factions", i, "ideology"),
+                    "missing-axis",
+                    f"ideology gives no position on: {', '.join(sorted(missing_axes))}",
+                    key=True,
+                )

@@ -10,6 +10,7 @@ files and over-deep nesting. Every value keeps its file, line and column.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,8 +116,15 @@ def read(path: Path, display: str | None = None) -> LNode:
         raise YamlError([Diagnostic(name, 1, 1, "unreadable", f"cannot read the file: {e.strerror}")]) from e
     if len(raw) > MAX_BYTES:
         raise YamlError(
-            [Diagnostic(name, 1, 1, "file-too-large",
-                        f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")]
+            [
+                Diagnostic(
+                    name,
+                    1,
+                    1,
+                    "file-too-large",
+                    f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -138,18 +146,33 @@ def parse(text: str, name: str) -> LNode:
         # Reject anchors, aliases and explicit tags before anything is composed.
         for ev in yaml.parse(text, Loader=StrictLoader):
             if isinstance(ev, yaml.AliasEvent):
-                errors.append(_diag(pos(ev.start_mark), "yaml-alias",
-                                    "aliases (*name) are not allowed in scenario files",
-                                    "write the value out in full"))
+                errors.append(
+                    _diag(
+                        pos(ev.start_mark),
+                        "yaml-alias",
+                        "aliases (*name) are not allowed in scenario files",
+                        "write the value out in full",
+                    )
+                )
             elif getattr(ev, "anchor", None):
-                errors.append(_diag(pos(ev.start_mark), "yaml-anchor",
-                                    "anchors (&name) are not allowed in scenario files",
-                                    "write the value out in full"))
+                errors.append(
+                    _diag(
+                        pos(ev.start_mark),
+                        "yaml-anchor",
+                        "anchors (&name) are not allowed in scenario files",
+                        "write the value out in full",
+                    )
+                )
             tag = getattr(ev, "tag", None)
             if tag and isinstance(ev, yaml.NodeEvent) and not _implicit(ev):
-                errors.append(_diag(pos(ev.start_mark), "yaml-tag",
-                                    f"YAML tags ({tag}) are not allowed in scenario files",
-                                    "remove the tag; scenario files hold plain data only"))
+                errors.append(
+                    _diag(
+                        pos(ev.start_mark),
+                        "yaml-tag",
+                        f"YAML tags ({tag}) are not allowed in scenario files",
+                        "remove the tag; scenario files hold plain data only",
+                    )
+                )
         if errors:
             raise YamlError(errors)
         node = loader.get_single_node()
@@ -211,7 +234,7 @@ def _build(
         except yaml.YAMLError as e:
             errors.append(_diag(p, "yaml-value", f"cannot read this value: {e}"))
             value = None
-        if isinstance(value, float) and value != value:  # NaN
+        if isinstance(value, float) and math.isnan(value):
             errors.append(_diag(p, "yaml-value", "NaN is not a number a scenario can use"))
         return LScalar(value, p)
     if isinstance(node, yaml.SequenceNode):
@@ -227,8 +250,12 @@ def _build(
         if key in items:
             first = items[key][0]
             errors.append(
-                _diag(kp, "duplicate-key", f"duplicate key '{key}'",
-                      f"first defined at line {first.line}; remove one of them")
+                _diag(
+                    kp,
+                    "duplicate-key",
+                    f"duplicate key '{key}'",
+                    f"first defined at line {first.line}; remove one of them",
+                )
             )
             continue
         items[key] = (kp, _build(vnode, loader, pos, errors, depth + 1, counter))

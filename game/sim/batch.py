@@ -39,6 +39,7 @@ class RunResult:
     winner: str | None
     season: int
     history: tuple[tuple[int, str, str, str], ...]
+    votes: tuple[tuple[str, str, str, int, int, int, bool], ...]  # meeting, kind, target, for, against, abst., passed
 
 
 def one_run(sc: Scenario, seed: int, index: int, profile: str) -> RunResult:
@@ -47,7 +48,10 @@ def one_run(sc: Scenario, seed: int, index: int, profile: str) -> RunResult:
     game = play_game(sc, s, profile)
     out = game.outcome()
     assert out is not None
-    return RunResult(index, s, out.ending, out.winner, out.season, tuple(game.state.history))
+    votes = tuple(
+        (t.meeting, t.kind, t.target, t.yes, t.no, t.abstain, t.passed) for t in game.state.tallies
+    )
+    return RunResult(index, s, out.ending, out.winner, out.season, tuple(game.state.history), votes)
 
 
 def _chunk(args: tuple[str, str | None, int, list[int], str]) -> list[RunResult]:

@@ -24,7 +24,7 @@ HUMAN = "human"
 
 def parse_seat(seat: str) -> tuple[str, str]:
     """('human', '') | ('ai', profile) | ('random', '')."""
-    if seat == HUMAN or seat == "random":
+    if seat in (HUMAN, "random"):
         return seat, ""
     if seat.startswith("ai:"):
         return "ai", seat[3:]
@@ -141,8 +141,12 @@ class Session:
 
 def _state(rng: np.random.Generator) -> dict[str, Any]:
     st = rng.bit_generator.state
-    return {"bit_generator": st["bit_generator"], "state": {k: int(v) for k, v in st["state"].items()},
-            "has_uint32": int(st["has_uint32"]), "uinteger": int(st["uinteger"])}
+    return {
+        "bit_generator": st["bit_generator"],
+        "state": {k: int(v) for k, v in st["state"].items()},
+        "has_uint32": int(st["has_uint32"]),
+        "uinteger": int(st["uinteger"]),
+    }
 
 
 def _restore(rng: np.random.Generator, data: Any) -> None:

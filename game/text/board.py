@@ -51,7 +51,9 @@ def board(game: Game, me: str | None = None) -> str:
     right = f"{season_label(st.season)} · turn {st.turn + 1} of {sc.turns} · unity {st.unity:.0f}"
     out.append(head + right.rjust(WIDTH - len(head)))
     out.append(rule("═"))
-    out.append(f" {'faction':<22}{'patronage':>10}{'propaganda':>11}{'votes':>6}   {'prestige':>8}{'Leninist':>9}  status")
+    out.append(
+        f" {'faction':<22}{'patronage':>10}{'propaganda':>11}{'votes':>6}   {'prestige':>8}{'Leninist':>9}  status"
+    )
     for f, fac in enumerate(sc.factions):
         lead = sc.leader_of(f)
         you = " (you)" if fac.id == me else ""
@@ -91,7 +93,10 @@ def board(game: Game, me: str | None = None) -> str:
     else:
         out.append(" No meeting remains in this scenario.")
     for m in st.motions:
-        out.append(f"   tabled: {rules.motion_text(st, m)}" + (f" — by {sc.factions[m.proposer].name}" if m.proposer >= 0 else " — by the Politburo majority"))
+        out.append(
+            f"   tabled: {rules.motion_text(st, m)}"
+            + (f" — by {sc.factions[m.proposer].name}" if m.proposer >= 0 else " — by the Politburo majority")
+        )
     return "\n".join(out)
 
 
@@ -110,10 +115,16 @@ def regions(game: Game) -> str:
     """Each region: its weight and who commands its cadres."""
     st, sc = game.state, game.sc
     v = view(st)
-    out = [f" {'region':<26}{'members':>9}{'delegates':>10}  " + "  ".join(f.name[:9].rjust(9) for f in sc.factions) + "  unattached"]
+    out = [
+        f" {'region':<26}{'members':>9}{'delegates':>10}  "
+        + "  ".join(f.name[:9].rjust(9) for f in sc.factions)
+        + "  unattached"
+    ]
     for r, reg in enumerate(sc.regions):
         cells = "  ".join(f"{v.share[r, f + 1]:>9.0%}" for f in range(len(sc.factions)))
-        out.append(f" {reg.name[:26]:<26}{st.members[r]:>9,}{v.weight[r]:>10.0%}  {cells}  {v.share[r, 0]:>9.0%}")
+        out.append(
+            f" {reg.name[:26]:<26}{st.members[r]:>9,}{v.weight[r]:>10.0%}  {cells}  {v.share[r, 0]:>9.0%}"
+        )
     return "\n".join(out)
 
 
@@ -135,7 +146,9 @@ def tally(t: Tally, sc: Scenario) -> str:
     for name, y, n, a, means in t.groups:
         push = max(means, key=lambda k: abs(means[k]))
         direction = "for" if means[push] > 0 else "against"
-        out.append(f"    {name[:24]:<24} {y:>4} for {n:>4} against {a:>3} abst. — mostly {TERM_WORDS[push]} ({direction})")
+        out.append(
+            f"    {name[:24]:<24} {y:>4} for {n:>4} against {a:>3} abst. — mostly {TERM_WORDS[push]} ({direction})"
+        )
     return "\n".join(out)
 
 
@@ -163,8 +176,14 @@ def history_note(game: Game, event_index: int) -> str:
 def ending(game: Game, out: Outcome) -> str:
     """The ending with its epilogue and history."""
     sc = game.sc
-    lines = [rule("═"), f" {out.title.upper()}", rule("═"), wrap(out.text), "",
-             wrap(f"What really happened: {out.history}")]
+    lines = [
+        rule("═"),
+        f" {out.title.upper()}",
+        rule("═"),
+        wrap(out.text),
+        "",
+        wrap(f"What really happened: {out.history}"),
+    ]
     if out.winner:
         lines.append(f"\n  Winner: {tag(sc, sc.faction_index[out.winner])}")
     else:

@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 from platformdirs import user_data_dir
 
+from game.ai.players import NEUTRAL, HeuristicPlayer
 from game.engine import actions as acts
 from game.engine.actions import Action, IllegalActionError
 from game.engine.calendar import season_key, season_label
 from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.engine.state import State
-from game.ai.players import NEUTRAL, HeuristicPlayer
 from game.scenario.diagnostics import did_you_mean
 from game.scenario.load import ROOT, ScenarioError, catalogue, load_scenario
 from game.sim.record import Record, RecordError
@@ -33,6 +33,10 @@ HELP = """
     read           read the document of the current event
     h  help        this list                q  quit
 """
+
+
+def _ask(prompt: str) -> str:
+    return input(prompt)
 
 
 def saves_dir() -> Path:
@@ -52,7 +56,7 @@ class TextGame:
     ) -> None:
         self.s = session
         self.me = me
-        self.ask = ask or (lambda prompt: input(prompt))
+        self.ask = ask or (input)
         self.say = say or print
         self.news_seen = 0
 
@@ -159,12 +163,13 @@ class TextGame:
                 continue
             else:
                 continue
+            said = short(st, pick)  # in words before the game moves on
             try:
                 self.s.play(pick)
             except IllegalActionError as e:
                 self.say(f"  not allowed: {e}")
                 continue
-            self.say(f"  done: {short(st, pick)}")
+            self.say(f"  done: {said}")
             self.flush()
             return True
 
@@ -214,7 +219,11 @@ class TextGame:
 
     def save(self, name: str) -> None:
         st = self.s.game.state
-        path = Path(name) if name else saves_dir() / f"{self.s.sc.variant or self.s.sc.id}-{season_key(st.season)}.json"
+        path = (
+            Path(name)
+            if name
+            else saves_dir() / f"{self.s.sc.variant or self.s.sc.id}-{season_key(st.season)}.json"
+        )
         try:
             self.s.save(path)
             self.say(f"  saved to {path}")
@@ -350,7 +359,10 @@ def run_text(
         return 2
     if seed is None:
         seed = int.from_bytes(os.urandom(4), "little")
-    seats = {f.id: HUMAN if f.id == faction else ("random" if profile == "random" else f"ai:{profile}") for f in sc.factions}
+    seats = {
+        f.id: HUMAN if f.id == faction else ("random" if profile == "random" else f"ai:{profile}")
+        for f in sc.factions
+    }
     print(f"  {sc.title} — you play {faction}; seed {seed} (replay it with --seed {seed})")
     return TextGame(Session(sc, seed, seats), faction).loop()
 
