@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     sch.add_argument("--out", type=Path, default=None)
     sch.add_argument("--variant", action="store_true", help="the schema of variant (patch) files")
+    sch.add_argument("--campaign", action="store_true", help="the schema of campaign files")
 
     cal = sub.add_parser("calibrate", help="write the calibration report (docs/calibration.md and .json)")
     cal.add_argument("--runs", type=int, default=500)
@@ -180,9 +181,9 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from game.scenario.schema import scenario_schema, variant_schema
+    from game.scenario.schema import campaign_schema, scenario_schema, variant_schema
 
-    schema = variant_schema() if args.variant else scenario_schema()
+    schema = variant_schema() if args.variant else campaign_schema() if args.campaign else scenario_schema()
     text = json.dumps(schema, indent=1, ensure_ascii=False)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -162,17 +162,43 @@ def test_platform_is_a_factional_act(game):
     assert st.unity == unity - 7.5
 
 
-def test_recant_readmits_at_a_price(game):
+def test_recant_when_condemned_keeps_you_in(game):
     game, st, _f = stalin_to_move(game)
     game.apply(Action("stalin", "pass"))
     tr = idx(game, "leader", "trotsky")
-    rules.set_status(st, tr, "expelled")
+    rules.condemn(st, idx(game, "faction", "trotsky"))
     game.changed()
     to_actions(game, "trotsky")
     prestige = st.prestige[tr]
     game.apply(Action("trotsky", "recant"))
     assert st.status[tr] == "recanted"
     assert st.prestige[tr] == prestige - 10
+
+
+def test_capitulation_of_the_expelled_opens_readmission(game):
+    game, st, _f = stalin_to_move(game)
+    game.apply(Action("stalin", "pass"))
+    tr = idx(game, "leader", "trotsky")
+    rules.set_status(st, tr, "expelled")
+    game.changed()
+    to_actions(game, "trotsky")
+    game.apply(Action("trotsky", "recant"))
+    assert st.status[tr] == "expelled"  # still outside the party
+    assert "capitulated_trotsky" in st.flags
+    while game.current_player() != "zinoviev" or st.pending:
+        legal = game.legal_actions()
+        game.apply(next((a for a in legal if a.kind == "pass"), legal[0]))
+    assert "readmit/trotsky" in {a.target for a in game.legal_actions() if a.kind == "motion"}
+
+
+def test_allies_table_no_motions_against_each_other(game):
+    game, st, f = stalin_to_move(game)
+    st.factionalism[idx(game, "faction", "zinoviev")] = 1.0
+    game.changed()
+    targets = {a.target for a in game.legal_actions() if a.kind == "motion"}
+    assert "condemn/zinoviev" not in targets
+    game.apply(Action("stalin", "break", "zinoviev"))
+    assert "condemn/zinoviev" in {a.target for a in game.legal_actions() if a.kind == "motion"}
 
 
 def test_exile_and_deportation_take_the_ogpu(game):

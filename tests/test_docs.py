@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from game.scenario.reference import render
-from game.scenario.schema import scenario_schema, variant_schema
+from game.scenario.schema import campaign_schema, scenario_schema, variant_schema
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -16,8 +16,8 @@ def test_reference_is_up_to_date():
 
 
 def test_schemas_are_up_to_date():
-    for name, fn in (("scenario", scenario_schema), ("variant", variant_schema)):
+    for name, fn in (("scenario", scenario_schema), ("variant", variant_schema), ("campaign", campaign_schema)):
         committed = json.loads((DOCS / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert committed == fn(), (
-            f"run: python main.py schema {'--variant ' if name == 'variant' else ''}--out docs/{name}.schema.json"
+            f"run: python main.py schema{'' if name == 'scenario' else ' --' + name} --out docs/{name}.schema.json"
         )

@@ -326,7 +326,7 @@ def _motion_targets(st: State, f: int) -> list[str]:
         return []
     sc = st.sc
     out = []
-    rivals = _rivals(st, f)
+    rivals = [g for g in _rivals(st, f) if not st.allied(f, g)]
     pending = {(m.kind, m.target) for m in st.motions}
     for g in rivals:
         if st.factionalism[g] > 0.3 and ("condemn", g) not in pending:
@@ -353,6 +353,14 @@ def _motion_targets(st: State, f: int) -> list[str]:
             continue
         if (kind, lead) not in pending:
             out.append(f"{kind}/{sc.leaders[lead].id}")
+    for g in _rivals(st, f):
+        lead = _lead(st, g)
+        if (
+            st.status[lead] in ("expelled", "exiled")
+            and f"capitulated_{sc.leaders[lead].id}" in st.flags
+            and ("readmit", lead) not in pending
+        ):
+            out.append(f"readmit/{sc.leaders[lead].id}")
     mean = view(st).mean
     for a, ax in enumerate(sc.axes):
         goal = st.ideology[f][a]
@@ -462,12 +470,21 @@ def _platform_text(st: State, f: int, t: str) -> str:
 # recant -------------------------------------------------------------------
 def _recant_targets(st: State, f: int) -> list[str]:
     lead = _lead(st, f)
-    return [""] if st.status[lead] in ("condemned", "expelled", "exiled") else []
+    if st.status[lead] == "condemned":
+        return [""]
+    if st.status[lead] in ("expelled", "exiled") and f"capitulated_{st.sc.leaders[lead].id}" not in st.flags:
+        return [""]
+    return []
 
 
 def _recant(st: State, f: int, t: str) -> None:
+    """A condemned leader submits and stays in; an expelled one capitulates and
+    may later be readmitted (a ``readmit`` motion), as Zinoviev and Kamenev were."""
     lead = _lead(st, f)
-    rules.set_status(st, lead, "recanted")
+    if st.status[lead] == "condemned":
+        rules.set_status(st, lead, "recanted")
+    else:
+        st.flags.add(f"capitulated_{st.sc.leaders[lead].id}")
     st.prestige[lead] = rules.clamp(st.prestige[lead] - 10)
     st.credentials[lead] = rules.clamp(st.credentials[lead] - 5)
     st.factionalism[f] = 0.0
@@ -476,7 +493,9 @@ def _recant(st: State, f: int, t: str) -> None:
 
 
 def _recant_text(st: State, f: int, t: str) -> str:
-    return "recant your errors: readmitted (or spared), but prestige −10 and credentials −5"
+    if st.status[_lead(st, f)] == "condemned":
+        return "recant your errors: you stay in the party, but prestige −10 and credentials −5"
+    return "capitulate: readmission becomes possible (a motion must carry it); prestige −10, credentials −5"
 
 
 # exile / deport -------------------------------------------------------------

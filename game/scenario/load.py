@@ -109,7 +109,9 @@ def catalogue(root: Path = ROOT) -> list[Entry]:
         base = by_id.get(e.base, e)
         return e.start or base.start, e.end or base.end
 
-    return [Entry(e.id, e.title, e.path, e.base, *span(e), e.description, e.phases) for e in out]
+    order = {"campaign": 0, "scenario": 1, "variant": 2}
+    full = [Entry(e.id, e.title, e.path, e.base, *span(e), e.description, e.phases) for e in out]
+    return sorted(full, key=lambda e: (order[e.kind], e.start, e.id))
 
 
 def load_scenario(ident: str, variant: str | None = None, root: Path = ROOT) -> Scenario:

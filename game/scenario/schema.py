@@ -21,6 +21,13 @@ def scenario_schema() -> dict[str, Any]:
     }
 
 
+def campaign_schema() -> dict[str, Any]:
+    """Schema of a campaign file."""
+    schema = fm.Campaign.model_json_schema(by_alias=True)
+    _defs_to_definitions(schema)
+    return {"$schema": SCHEMA_URL, "$id": "https://successor.example/campaign.schema.json", **schema}
+
+
 def variant_schema() -> dict[str, Any]:
     """Schema of a variant file: the variant header plus a deep-partial scenario patch.
 
