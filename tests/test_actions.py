@@ -192,7 +192,7 @@ def test_capitulation_of_the_expelled_opens_readmission(game):
 
 
 def test_allies_table_no_motions_against_each_other(game):
-    game, st, f = stalin_to_move(game)
+    game, st, _f = stalin_to_move(game)
     st.factionalism[idx(game, "faction", "zinoviev")] = 1.0
     game.changed()
     targets = {a.target for a in game.legal_actions() if a.kind == "motion"}
