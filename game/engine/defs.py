@@ -306,6 +306,15 @@ class Scenario:
         """Index of a faction's leader."""
         return self.faction_leader[faction]
 
+    def outcomes(self) -> tuple[EndingDef, ...]:
+        """Every ending a game of this scenario can reach (in a campaign: of every phase), by id."""
+        seen: dict[str, EndingDef] = {}
+        for sc in (self, *self.later):
+            for e in sc.endings:
+                seen.setdefault(e.id, e)
+        final = self.later[-1] if self.later else self
+        return tuple(sorted(seen.values(), key=lambda e: (e not in final.endings, 0)))
+
     def meetings_in(self, season: int) -> list[MeetingDef]:
         """Meetings held in this season, in order."""
         return [m for m in self.meetings if m.season == season]

@@ -342,7 +342,9 @@ def hold_meeting(st: State, md: MeetingDef) -> None:
         overall, groups = explain(assembly, r)
         yes, no = int(r.yes.sum()), int(r.no.sum())
         abst = len(assembly.patron) - yes - no
-        st.tallies.append(Tally(st.season, md.id, body, text, r.passed, yes, no, abst, overall, groups))
+        st.tallies.append(
+            Tally(st.season, md.id, body, text, r.passed, yes, no, abst, overall, groups, m.kind, target_id(st, m))
+        )
         _feedback(st, assembly, r)
         _apply_motion(st, m, r.passed)
         verdict = "CARRIED" if r.passed else "DEFEATED"

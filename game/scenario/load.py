@@ -57,9 +57,31 @@ def _paths(root: Path) -> tuple[list[Path], list[Path]]:
     return bases, variants
 
 
+def _stamp(*paths: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the files under these paths look like now: checks are redone when they change."""
+    out = []
+    for base in paths:
+        for p in [base] if base.is_file() else sorted(base.rglob("*.yaml")) if base.is_dir() else []:
+            st = p.stat()
+            out.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
 def check(path: Path, root: Path = ROOT) -> Checked:
-    """Validate a file, resolving ``extends`` against the shipped scenarios too."""
-    return check_file(path, (root,))
+    """Validate a file, resolving ``extends`` against the shipped scenarios too.
+
+    Results are remembered until a scenario file changes on disk.
+    """
+    return _check(path, root, _stamp(path, path.parent, root))
+
+
+@functools.lru_cache(maxsize=128)
+def _check(path: Path, root: Path, stamp: tuple[tuple[str, int, int], ...]) -> Checked:
+    return check_file(path, (root,), _phase_check)
+
+
+def _phase_check(path: Path, roots: tuple[Path, ...]) -> Checked:
+    return check(path, roots[0]) if roots else check_file(path)
 
 
 def compiled(checked: Checked) -> Scenario:
@@ -79,6 +101,11 @@ def _load_path(path: Path) -> Scenario:
 
 def catalogue(root: Path = ROOT) -> list[Entry]:
     """Every shipped scenario, campaign and variant, bases first."""
+    return list(_catalogue(root, _stamp(root)))
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue(root: Path, stamp: tuple[tuple[str, int, int], ...]) -> tuple[Entry, ...]:
     out = []
     bases, variants = _paths(root)
     for p in [*bases, *variants]:
@@ -111,7 +138,7 @@ def catalogue(root: Path = ROOT) -> list[Entry]:
 
     order = {"campaign": 0, "scenario": 1, "variant": 2}
     full = [Entry(e.id, e.title, e.path, e.base, *span(e), e.description, e.phases) for e in out]
-    return sorted(full, key=lambda e: (order[e.kind], e.start, e.id))
+    return tuple(sorted(full, key=lambda e: (order[e.kind], e.start, e.id)))
 
 
 def load_scenario(ident: str, variant: str | None = None, root: Path = ROOT) -> Scenario:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -66,8 +67,15 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def check_file(path: Path, roots: tuple[Path, ...] = ()) -> Checked:
-    """Validate one scenario or variant file (resolving ``extends`` within ``roots``)."""
+def check_file(
+    path: Path,
+    roots: tuple[Path, ...] = (),
+    phase_check: Callable[[Path, tuple[Path, ...]], Checked] | None = None,
+) -> Checked:
+    """Validate one scenario, variant or campaign file (resolving ids within ``roots``).
+
+    ``phase_check`` validates a campaign's phases (a caching caller passes its own).
+    """
     name = display_name(path)
     try:
         tree = read(path, name)
@@ -75,7 +83,7 @@ def check_file(path: Path, roots: tuple[Path, ...] = ()) -> Checked:
         return Checked(path, None, sorted(e.diagnostics, key=Diagnostic.sort_key))
     errors: list[Diagnostic] = []
     if isinstance(tree, LMap) and "phases" in tree.items:
-        return _check_campaign(path, tree, roots)
+        return _check_campaign(path, tree, roots, phase_check)
     variant = None
     chain = [path]
     base_path = None
@@ -91,7 +99,9 @@ def check_file(path: Path, roots: tuple[Path, ...] = ()) -> Checked:
 
 
 # -------------------------------------------------------------------- campaigns
-def _check_campaign(path: Path, tree: LMap, roots: tuple[Path, ...]) -> Checked:
+def _check_campaign(
+    path: Path, tree: LMap, roots: tuple[Path, ...], phase_check: Callable[[Path, tuple[Path, ...]], Checked] | None
+) -> Checked:
     errors: list[Diagnostic] = []
     located = flatten(tree)
     model = None
@@ -116,7 +126,7 @@ def _check_campaign(path: Path, tree: LMap, roots: tuple[Path, ...]) -> Checked:
                 )
                 continue
             paths.append(found)
-            sub = check_file(found, roots)
+            sub = (phase_check or check_file)(found, roots)
             if not sub.ok:
                 errors.append(
                     at(

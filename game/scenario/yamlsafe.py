@@ -30,7 +30,11 @@ _MERGE = "tag:yaml.org,2002:merge"
 _VALUE = "tag:yaml.org,2002:value"
 
 
-class StrictLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (fast); the pure-Python one otherwise
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StrictLoader(_Base):  # type: ignore[misc]
     """SafeLoader with YAML-1.2 style booleans and no timestamps or merge keys."""
 
 
@@ -143,8 +147,10 @@ def parse(text: str, name: str) -> LNode:
 
     loader = StrictLoader(text)
     try:
-        # Reject anchors, aliases and explicit tags before anything is composed.
-        for ev in yaml.parse(text, Loader=StrictLoader):
+        # Reject anchors, aliases and explicit tags before anything is composed
+        # (only text with one of their marks can hold them).
+        suspicious = "&" in text or "*" in text or "!" in text
+        for ev in yaml.parse(text, Loader=StrictLoader) if suspicious else ():
             if isinstance(ev, yaml.AliasEvent):
                 errors.append(
                     _diag(

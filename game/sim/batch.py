@@ -157,7 +157,7 @@ def summarise(
         runs=len(results),
         seed=seed,
         profile=profile,
-        endings={e.id: endings.get(e.id, 0) for e in sc.endings},
+        endings={e.id: endings.get(e.id, 0) for e in sc.outcomes()},
         winners={f.id: winners.get(f.id, 0) for f in sc.factions},
         no_winner=sum(1 for r in results if not r.winner),
         seconds=seconds,
@@ -197,7 +197,7 @@ def iter_table(summary: Summary, sc: Scenario) -> Iterator[str]:
     yield f"{title} — {n} runs, seed {summary.seed}, profile {summary.profile}"
     yield ""
     yield f"  {'ending':<34} {'runs':>6} {'share':>7}   95% interval"
-    for e in sc.endings:
+    for e in sc.outcomes():
         k = summary.endings[e.id]
         lo, hi = wilson(k, n)
         mark = " (history)" if e.historical else ""

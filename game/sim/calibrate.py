@@ -93,14 +93,14 @@ MEMBERSHIP = (
 def _shares(sc: Scenario, results: list[RunResult]) -> dict[str, float]:
     n = len(results)
     c = Counter(r.ending for r in results)
-    return {e.id: c.get(e.id, 0) / n for e in sc.endings}
+    return {e.id: c.get(e.id, 0) / n for e in sc.outcomes()}
 
 
 def _ending_table(sc: Scenario, results: list[RunResult]) -> list[dict[str, Any]]:
     n = len(results)
     c = Counter(r.ending for r in results)
     rows = []
-    for e in sc.endings:
+    for e in sc.outcomes():
         k = c.get(e.id, 0)
         lo, hi = wilson(k, n)
         rows.append({"id": e.id, "title": e.title, "historical": e.historical,
@@ -110,7 +110,7 @@ def _ending_table(sc: Scenario, results: list[RunResult]) -> list[dict[str, Any]
 
 
 def _historical_share(sc: Scenario, results: list[RunResult]) -> float:
-    hist = {e.id for e in sc.endings if e.historical}
+    hist = {e.id for e in sc.outcomes() if e.historical}
     return sum(1 for r in results if r.ending in hist) / len(results)
 
 
