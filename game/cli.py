@@ -200,7 +200,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     if args.runs < 1 or args.workers < 1:
         print("error: --runs and --workers must be at least 1", file=sys.stderr)
         return 2
-    report = calibrate(args.runs, args.seed, args.workers, progress=lambda s: print(f"  {s}", file=sys.stderr))
+    report = calibrate(
+        args.runs, args.seed, args.workers, progress=lambda s: print(f"  {s}", file=sys.stderr)
+    )
     md, data = write(report, args.out)
     print(f"wrote {md} and {data}")
     for k, v in report["targets"].items():

@@ -20,7 +20,10 @@ def campaign():
 def test_the_campaign_chains_the_four_phases(campaign):
     phases = [campaign, *campaign.later]
     assert [p.phase_title for p in phases] == [
-        "The Triumvirate", "Socialism in One Country", "The United Opposition", "The Right Deviation",
+        "The Triumvirate",
+        "Socialism in One Country",
+        "The United Opposition",
+        "The Right Deviation",
     ]
     assert campaign.start == season_of("1922-06") and phases[-1].end == season_of("1929-11")
     assert sum(p.turns for p in phases) == 30
@@ -92,11 +95,17 @@ def test_calibration_report_has_its_structure():
 
     report = calibrate(runs=2, seed=5, workers=1)
     assert set(report["targets"]) == {
-        "historical_ending_at_least_70pct", "milestones_within_one_season",
-        "every_variant_moves_10_points", "every_faction_wins_sometimes",
+        "historical_ending_at_least_70pct",
+        "milestones_within_one_season",
+        "every_variant_moves_10_points",
+        "every_faction_wins_sometimes",
     }
     assert {m["id"] for m in report["milestones"]} == {
-        "trotsky_war", "zinoviev_leningrad", "trotsky_politburo", "trotsky_expelled", "trotsky_exiled",
+        "trotsky_war",
+        "zinoviev_leningrad",
+        "trotsky_politburo",
+        "trotsky_expelled",
+        "trotsky_exiled",
         "bukharin_politburo",
     }
     assert set(report["phases"]) == {"triumvirate", "one_country", "united_opposition", "right_deviation"}
@@ -104,6 +113,13 @@ def test_calibration_report_has_its_structure():
     assert [v["meeting"] for v in report["key_votes"]] == ["congress_13", "congress_14", "congress_15"]
     assert [m["meeting"] for m in report["membership"]][:2] == ["congress_12", "congress_13"]
     text = render(report)
-    for heading in ("## Targets", "## Campaign endings", "## Milestones", "## Key votes",
-                    "## Party membership", "## Counterfactual variants", "## With other personalities"):
+    for heading in (
+        "## Targets",
+        "## Campaign endings",
+        "## Milestones",
+        "## Key votes",
+        "## Party membership",
+        "## Counterfactual variants",
+        "## With other personalities",
+    ):
         assert heading in text

@@ -16,7 +16,11 @@ def test_reference_is_up_to_date():
 
 
 def test_schemas_are_up_to_date():
-    for name, fn in (("scenario", scenario_schema), ("variant", variant_schema), ("campaign", campaign_schema)):
+    for name, fn in (
+        ("scenario", scenario_schema),
+        ("variant", variant_schema),
+        ("campaign", campaign_schema),
+    ):
         committed = json.loads((DOCS / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert committed == fn(), (
             f"run: python main.py schema{'' if name == 'scenario' else ' --' + name} --out docs/{name}.schema.json"

@@ -109,7 +109,9 @@ def test_events_can_wait_for_the_seasons_meetings(tmp_path):
     source: S85
 
 """
-    text = text.replace("  # ----------------------------------------------------------------- Autumn 1922\n", late, 1)
+    text = text.replace(
+        "  # ----------------------------------------------------------------- Autumn 1922\n", late, 1
+    )
     path = tmp_path / "triumvirate.yaml"
     path.write_text(text, encoding="utf-8")
     sc = compiled(check(path))

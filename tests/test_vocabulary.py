@@ -216,7 +216,9 @@ EFFECT_SAMPLES = {
     "leave_body": {"leave_body": {"leader": "frunze", "body": "politburo"}},
     "change_faction": {"change_faction": {"leader": "frunze", "faction": None}},
     "shift_control": {"shift_control": {"to": "stalin", "share": 0.1}},
-    "shift_seats": {"shift_seats": {"body": "central_committee", "to": "bukharin", "share": 0.1, "from": "stalin"}},
+    "shift_seats": {
+        "shift_seats": {"body": "central_committee", "to": "bukharin", "share": 0.1, "from": "stalin"}
+    },
     "shift_loyalty": {"shift_loyalty": {"faction": "stalin", "amount": 0.1}},
     "shift_opinion": {"shift_opinion": {"axis": "economy", "amount": 0.1}},
     "shift_ideology": {"shift_ideology": {"faction": "stalin", "axis": "economy", "to": 0.5}},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from operator import itemgetter
 from typing import Protocol
 
 import numpy as np
@@ -24,6 +25,7 @@ from game.engine.state import Motion, State
 from game.engine.view import View, view
 
 NEUTRAL = FactionProfile({}, (), 1.0, 0.3)
+_SCORE = itemgetter(0)
 
 
 class Player(Protocol):
@@ -80,15 +82,15 @@ class HeuristicPlayer:
             if last.actor == who:
                 kept = [c for c in self._plan[1] if c[1] != last.kind]
                 fresh = self._candidates(st, f, prof, acts.options(st, f, only=last.kind))
-                plan = sorted(kept + fresh, key=lambda c: -c[0])
+                plan = sorted(kept + fresh, key=_SCORE, reverse=True)
         if plan is None:
             plan = sorted(
-                self._candidates(st, f, prof, acts.options(st, f, _skipped(prof))), key=lambda c: -c[0]
+                self._candidates(st, f, prof, acts.options(st, f, _skipped(prof))), key=_SCORE, reverse=True
             )
         self._plan = (key, plan)
         for _, kind, target in plan:
             a = Action(who, kind, target)
-            if acts.allowed(st, f, a):
+            if game.allows(a):
                 return a
         return Action(who, "pass", "")
 
@@ -148,7 +150,7 @@ class HeuristicPlayer:
         p = acts.SPECS[kind].price
         fn = _REGIONAL.get(kind)
         if fn is not None:
-            arr = fn(view(st), f, _congress_soon(st)).tolist()
+            arr = fn(view(st), f, _congress_soon(st))
             ridx = st.sc.region_index
             assert isinstance(p, int)
             return [w * arr[ridx[t]] - 0.04 * p for t in targets]
@@ -185,11 +187,11 @@ def _common_enemy(st: State, prof: FactionProfile, f: int, g: int) -> float:
 
 
 def _weight(st: State, r: int) -> float:
-    return float(view(st).weight[r])
+    return view(st).weight[r]
 
 
 def _share(st: State, r: int, f: int) -> float:
-    return float(view(st).share[r, f + 1])
+    return view(st).column(f)[r]
 
 
 def _congress_soon(st: State) -> float:
@@ -223,16 +225,18 @@ def _v_doctrine(st: State, f: int, prof: FactionProfile, t: str) -> float:
     return 0.8 * min(1.0, abs(float(view(st).mean[a]) - st.ideology[f][a]))
 
 
-def _r_appoint(v: View, f: int, soon: float) -> np.ndarray:
-    return 9 * v.weight * (1 - v.share[:, f + 1]) * soon
+def _r_appoint(v: View, f: int, soon: float) -> list[float]:
+    return [9 * w * (1 - s) * soon for w, s in zip(v.weight, v.column(f), strict=True)]
 
 
-def _r_enrol(v: View, f: int, soon: float) -> np.ndarray:
-    return 8 * v.weight * (1 - v.share[:, f + 1]) * soon
+def _r_enrol(v: View, f: int, soon: float) -> list[float]:
+    return [8 * w * (1 - s) * soon for w, s in zip(v.weight, v.column(f), strict=True)]
 
 
-def _r_rally(v: View, f: int, soon: float) -> np.ndarray:
-    return 6 * v.weight * v.share[:, f + 1] * (1 - v.loyal[:, f + 1]) + 0.1
+def _r_rally(v: View, f: int, soon: float) -> list[float]:
+    return [
+        6 * w * s * (1 - lo) + 0.1 for w, s, lo in zip(v.weight, v.column(f), v.loyal_column(f), strict=True)
+    ]
 
 
 KEEP_REGIONS = 3
@@ -260,8 +264,12 @@ def _v_motion(st: State, f: int, prof: FactionProfile, t: str) -> float:
 
 def _pass_estimate(st: State, m: Motion) -> float:
     """Rough chance a motion carries in the Central Committee, from whips alone."""
-    whip = rules.whip_list(st, m)
-    cc = view(st).cc
+    v = view(st)
+    key = (m.kind, m.proposer, m.target, m.value)
+    whip = v.memo.get(key)
+    if whip is None:
+        whip = v.memo[key] = rules.whip_list(st, m)
+    cc = v.cc
     yes = no = 0.0
     for g, w in enumerate(whip):
         if w > 0:

@@ -332,11 +332,12 @@ def _motion_targets(st: State, f: int) -> list[str]:
         if st.factionalism[g] > 0.3 and ("condemn", g) not in pending:
             out.append(f"condemn/{sc.factions[g].id}")
     mine = rules.standing(st, f)
+    near = {g for g in rivals if not st.condemned[g] and mine - rules.standing(st, g) < 15}
     for p, post in enumerate(sc.posts):
         g = st.holder_faction(p)
-        if g < 0 or g == f or post.value <= 0 or ("remove", p) in pending:
+        if g < 0 or g == f or g in near or post.value <= 0 or ("remove", p) in pending:
             continue
-        if st.condemned[g] or mine - rules.standing(st, g) >= 15:
+        if g in rivals:
             out.append(f"remove/{post.id}")
     for g in rivals:
         if not st.condemned[g]:

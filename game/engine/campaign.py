@@ -30,6 +30,7 @@ def carry(old: State, sc: Scenario) -> State:
     o = old.sc
     st = new_state(sc, old.seed)
     st.draws = old.draws
+    st.detail = old.detail
     fmap = _map([f.id for f in o.factions], sc.faction_index)
     lmap = _map([x.id for x in o.leaders], sc.leader_index)
     pmap = _map([x.id for x in o.posts], sc.post_index)

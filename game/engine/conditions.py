@@ -178,7 +178,9 @@ def motion_pending(sc: Scenario, kind: str, target: str | None = None) -> Condit
     """
     if target is None:
         return Condition(lambda st: any(m.kind == kind for m in st.motions), f"a '{kind}' motion is tabled")
-    index = {"condemn": sc.faction_index, "remove": sc.post_index, "line": sc.axis_index}.get(kind, sc.leader_index)
+    index = {"condemn": sc.faction_index, "remove": sc.post_index, "line": sc.axis_index}.get(
+        kind, sc.leader_index
+    )
     t = index[target]
     return Condition(
         lambda st: any(m.kind == kind and m.target == t for m in st.motions),

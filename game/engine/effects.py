@@ -151,9 +151,7 @@ def shift_control(
     return Effect(run, f"{share:.0%} of cadres{src} go over to {who} {_where(sc, region)}")
 
 
-def shift_seats(
-    sc: Scenario, body: str, to: str | None, share: float, source: str | None = None
-) -> Effect:
+def shift_seats(sc: Scenario, body: str, to: str | None, share: float, source: str | None = None) -> Effect:
     """``shift_seats: {body, to, share, from}`` — members of the CC or Control Commission change camp.
 
     The least loyal of ``from``'s members (anyone else's, if ``from`` is not

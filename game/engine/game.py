@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from game.engine import actions as acts
@@ -43,6 +44,12 @@ class Outcome:
     season: int
 
 
+@functools.lru_cache(maxsize=64)
+def _event_order(sc: Scenario) -> tuple[int, ...]:
+    """Event indices in the order they fire within a season (by month, then as written)."""
+    return tuple(sorted(range(len(sc.events)), key=lambda i: (sc.events[i].order, i)))
+
+
 class Game:
     """One game of a scenario: the state plus the moves that produced it."""
 
@@ -52,6 +59,7 @@ class Game:
         self.moves: list[str] = []
         self._due: dict[int, list[int]] = {}
         self._legal: list[Action] | None = None
+        self._allowed: tuple[int, Action] | None = None
         if state is None:
             self.state = new_state(sc, seed)
             self._advance()
@@ -85,9 +93,23 @@ class Game:
             self._legal = self._list_legal()
         return list(self._legal)
 
+    def allows(self, a: Action) -> bool:
+        """Whether the faction to move may take this action now (without listing them all)."""
+        if self._allowed == (len(self.moves), a):
+            return True
+        st = self.state
+        who = self.current_player()
+        if st.pending or who in (TERMINAL, CHANCE) or a.actor != who:
+            return False
+        ok = acts.allowed(st, self.sc.faction_index[who], a)
+        if ok:
+            self._allowed = (len(self.moves), a)
+        return ok
+
     def changed(self) -> None:
         """Drop cached answers after the state was edited directly."""
         self._legal = None
+        self._allowed = None
         invalidate(self.state)
 
     def _list_legal(self) -> list[Action]:
@@ -125,7 +147,7 @@ class Game:
                 raise IllegalActionError(self.why_illegal(a))
             self._decide(st.pending.pop(0), a.target)
         else:
-            if a.actor != who or who == TERMINAL or not acts.allowed(st, self.sc.faction_index[who], a):
+            if not self.allows(a):
                 raise IllegalActionError(self.why_illegal(a))
             acts.perform(st, a)
         self.moves.append(str(a))
@@ -206,10 +228,13 @@ class Game:
         key = season * 2 + late
         due = self._due.get(key)
         if due is None:
+            events = self.sc.events
             due = [
                 i
-                for i, e in sorted(enumerate(self.sc.events), key=lambda x: (x[1].order, x[0]))
-                if not e.trigger_only and e.first <= season <= e.last and e.after_meetings == late
+                for i in _event_order(self.sc)
+                if not (e := events[i]).trigger_only
+                and e.first <= season <= e.last
+                and e.after_meetings == late
             ]
             self._due[key] = due
         return due

@@ -12,7 +12,7 @@ from game.engine import cadres
 from game.engine.calendar import season_label
 from game.engine.defs import OUTSIDE_PARTY, PATRONAGE, PROPAGANDA, VOTES, MeetingDef
 from game.engine.state import Entry, Motion, State, Tally
-from game.engine.votes import Result, Stance, explain, resolve
+from game.engine.votes import TERMS, Result, Stance, explain, resolve
 
 CAP = (20, 20, 12)
 PERSONAL = frozenset({"condemn", "remove", "drop", "expel_cc", "expel"})
@@ -339,11 +339,27 @@ def hold_meeting(st: State, md: MeetingDef) -> None:
         text = motion_text(st, m)
         s = stance(st, m)
         r = resolve(assembly, s, rng)
-        overall, groups = explain(assembly, r)
+        if st.detail:
+            overall, groups = explain(assembly, r)
+        else:  # a batch game keeps the counts and the overall weights, not the breakdown
+            overall, groups = dict(zip(TERMS, np.round(r.terms.mean(axis=1), 4).tolist(), strict=True)), []
         yes, no = int(r.yes.sum()), int(r.no.sum())
         abst = len(assembly.patron) - yes - no
         st.tallies.append(
-            Tally(st.season, md.id, body, text, r.passed, yes, no, abst, overall, groups, m.kind, target_id(st, m))
+            Tally(
+                st.season,
+                md.id,
+                body,
+                text,
+                r.passed,
+                yes,
+                no,
+                abst,
+                overall,
+                groups,
+                m.kind,
+                target_id(st, m),
+            )
         )
         _feedback(st, assembly, r)
         _apply_motion(st, m, r.passed)

@@ -131,6 +131,8 @@ class State:
     history: list[tuple[int, str, str, str]] = field(default_factory=list)
     ending: int = -1
     view: Any = field(default=None, repr=False, compare=False)
+    #: False in batch games: votes keep their counts but not the per-group explanation
+    detail: bool = field(default=True, repr=False, compare=False)
 
     # ------------------------------------------------------------------ copies
     def clone(self) -> State:
@@ -181,6 +183,7 @@ class State:
             tallies=list(self.tallies),
             history=list(self.history),
             ending=self.ending,
+            detail=self.detail,
         )
 
     # ------------------------------------------------------------- derived

@@ -100,7 +100,10 @@ def check_file(
 
 # -------------------------------------------------------------------- campaigns
 def _check_campaign(
-    path: Path, tree: LMap, roots: tuple[Path, ...], phase_check: Callable[[Path, tuple[Path, ...]], Checked] | None
+    path: Path,
+    tree: LMap,
+    roots: tuple[Path, ...],
+    phase_check: Callable[[Path, tuple[Path, ...]], Checked] | None,
 ) -> Checked:
     errors: list[Diagnostic] = []
     located = flatten(tree)

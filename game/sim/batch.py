@@ -39,18 +39,18 @@ class RunResult:
     winner: str | None
     season: int
     history: tuple[tuple[int, str, str, str], ...]
-    votes: tuple[tuple[str, str, str, int, int, int, bool], ...]  # meeting, kind, target, for, against, abst., passed
+    votes: tuple[
+        tuple[str, str, str, int, int, int, bool], ...
+    ]  # meeting, kind, target, for, against, abst., passed
 
 
 def one_run(sc: Scenario, seed: int, index: int, profile: str) -> RunResult:
     """Play run ``index`` of a batch."""
     s = run_seed(seed, index)
-    game = play_game(sc, s, profile)
+    game = play_game(sc, s, profile, detail=False)
     out = game.outcome()
     assert out is not None
-    votes = tuple(
-        (t.meeting, t.kind, t.target, t.yes, t.no, t.abstain, t.passed) for t in game.state.tallies
-    )
+    votes = tuple((t.meeting, t.kind, t.target, t.yes, t.no, t.abstain, t.passed) for t in game.state.tallies)
     return RunResult(index, s, out.ending, out.winner, out.season, tuple(game.state.history), votes)
 
 

@@ -69,10 +69,13 @@ def run_bench(games: int = 40) -> dict[str, Any]:
     """Every figure of the benchmark."""
     v = vote_ms()
     g, raw = game_ms(games=games)
+    c, c_raw = game_ms("campaign", games=max(2, games // 4))
     return {
         "vote_ms": round(v, 4),
         "game_ms": round(g, 3),
         "game_ms_single_run": round(raw, 3),
         "games_per_second": round(1000 / g, 1),
+        "campaign_ms": round(c, 3),
+        "campaign_ms_single_run": round(c_raw, 3),
         "games": games,
     }

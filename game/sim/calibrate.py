@@ -45,17 +45,47 @@ class Milestone:
 
 
 MILESTONES = (
-    Milestone("trotsky_war", "Trotsky out of the War Commissariat", "1925-01", "post", "war_commissar",
-              lambda v: v != "trotsky"),
-    Milestone("zinoviev_leningrad", "Zinoviev loses Leningrad", "1926-01", "post", "leningrad_boss",
-              lambda v: v != "zinoviev"),
-    Milestone("trotsky_politburo", "Trotsky out of the Politburo", "1926-10", "politburo", "trotsky",
-              lambda v: v == "out"),
-    Milestone("trotsky_expelled", "Trotsky expelled from the party", "1927-11", "status", "trotsky",
-              lambda v: v == "expelled"),
+    Milestone(
+        "trotsky_war",
+        "Trotsky out of the War Commissariat",
+        "1925-01",
+        "post",
+        "war_commissar",
+        lambda v: v != "trotsky",
+    ),
+    Milestone(
+        "zinoviev_leningrad",
+        "Zinoviev loses Leningrad",
+        "1926-01",
+        "post",
+        "leningrad_boss",
+        lambda v: v != "zinoviev",
+    ),
+    Milestone(
+        "trotsky_politburo",
+        "Trotsky out of the Politburo",
+        "1926-10",
+        "politburo",
+        "trotsky",
+        lambda v: v == "out",
+    ),
+    Milestone(
+        "trotsky_expelled",
+        "Trotsky expelled from the party",
+        "1927-11",
+        "status",
+        "trotsky",
+        lambda v: v == "expelled",
+    ),
     Milestone("trotsky_exiled", "Trotsky exiled", "1928-01", "status", "trotsky", lambda v: v == "exiled"),
-    Milestone("bukharin_politburo", "Bukharin out of the Politburo", "1929-11", "politburo", "bukharin",
-              lambda v: v == "out"),
+    Milestone(
+        "bukharin_politburo",
+        "Bukharin out of the Politburo",
+        "1929-11",
+        "politburo",
+        "bukharin",
+        lambda v: v == "out",
+    ),
 )
 
 
@@ -74,12 +104,36 @@ class KeyVote:
 
 
 KEY_VOTES = (
-    KeyVote("congress_13", "13th Congress condemns the Trotskyist platform", ("condemn",), ("trotsky",),
-            "unanimous", 748, 0, "S1, S105"),
-    KeyVote("congress_14", "14th Congress against the New Opposition", ("condemn",), ("zinoviev",),
-            "559 to 65 (unverified); the Leningrad delegation against", 559, 65, "S3, S70"),
-    KeyVote("congress_15", "15th Congress: the opposition's leaders expelled", ("expel", "condemn"),
-            ("trotsky", "zinoviev", "kamenev"), "unanimous", None, 0, "S4, S76"),
+    KeyVote(
+        "congress_13",
+        "13th Congress condemns the Trotskyist platform",
+        ("condemn",),
+        ("trotsky",),
+        "unanimous",
+        748,
+        0,
+        "S1, S105",
+    ),
+    KeyVote(
+        "congress_14",
+        "14th Congress against the New Opposition",
+        ("condemn",),
+        ("zinoviev",),
+        "559 to 65 (unverified); the Leningrad delegation against",
+        559,
+        65,
+        "S3, S70",
+    ),
+    KeyVote(
+        "congress_15",
+        "15th Congress: the opposition's leaders expelled",
+        ("expel", "condemn"),
+        ("trotsky", "zinoviev", "kamenev"),
+        "unanimous",
+        None,
+        0,
+        "S4, S76",
+    ),
 )
 
 MEMBERSHIP = (
@@ -103,9 +157,17 @@ def _ending_table(sc: Scenario, results: list[RunResult]) -> list[dict[str, Any]
     for e in sc.outcomes():
         k = c.get(e.id, 0)
         lo, hi = wilson(k, n)
-        rows.append({"id": e.id, "title": e.title, "historical": e.historical,
-                     "winner": sc.factions[e.winner].id if e.winner >= 0 else None,
-                     "runs": k, "share": round(k / n, 4), "ci95": [round(lo, 4), round(hi, 4)]})
+        rows.append(
+            {
+                "id": e.id,
+                "title": e.title,
+                "historical": e.historical,
+                "winner": sc.factions[e.winner].id if e.winner >= 0 else None,
+                "runs": k,
+                "share": round(k / n, 4),
+                "ci95": [round(lo, 4), round(hi, 4)],
+            }
+        )
     return rows
 
 
@@ -119,16 +181,25 @@ def _milestones(sc: Scenario, results: list[RunResult]) -> list[dict[str, Any]]:
     for m in MILESTONES:
         seasons = [s for r in results if (s := m.season(r)) is not None]
         real = season_of(m.real)
-        row: dict[str, Any] = {"id": m.id, "title": m.title, "real": season_label(real),
-                               "happened": round(len(seasons) / len(results), 4)}
+        row: dict[str, Any] = {
+            "id": m.id,
+            "title": m.title,
+            "real": season_label(real),
+            "happened": round(len(seasons) / len(results), 4),
+        }
         if seasons:
             med = int(statistics.median_low(seasons))
-            row.update(median=season_label(med), median_turn=med - sc.start + 1,
-                       real_turn=real - sc.start + 1, off_by=med - real,
-                       within_one=abs(med - real) <= 1 and len(seasons) * 2 >= len(results))
+            row.update(
+                median=season_label(med),
+                median_turn=med - sc.start + 1,
+                real_turn=real - sc.start + 1,
+                off_by=med - real,
+                within_one=abs(med - real) <= 1 and len(seasons) * 2 >= len(results),
+            )
         else:
-            row.update(median=None, median_turn=None, real_turn=real - sc.start + 1, off_by=None,
-                       within_one=False)
+            row.update(
+                median=None, median_turn=None, real_turn=real - sc.start + 1, off_by=None, within_one=False
+            )
         rows.append(row)
     return rows
 
@@ -137,10 +208,18 @@ def _votes(results: list[RunResult]) -> list[dict[str, Any]]:
     rows = []
     for kv in KEY_VOTES:
         found = [
-            v for r in results for v in r.votes if v[0] == kv.meeting and v[1] in kv.kinds and v[2] in kv.targets
+            v
+            for r in results
+            for v in r.votes
+            if v[0] == kv.meeting and v[1] in kv.kinds and v[2] in kv.targets
         ]
-        row: dict[str, Any] = {"meeting": kv.meeting, "title": kv.title, "recorded": kv.recorded,
-                               "source": kv.source, "votes_modelled": len(found)}
+        row: dict[str, Any] = {
+            "meeting": kv.meeting,
+            "title": kv.title,
+            "recorded": kv.recorded,
+            "source": kv.source,
+            "votes_modelled": len(found),
+        }
         if found:
             row.update(
                 median_for=int(statistics.median(v[3] for v in found)),
@@ -155,10 +234,19 @@ def _votes(results: list[RunResult]) -> list[dict[str, Any]]:
 def _membership(results: list[RunResult]) -> list[dict[str, Any]]:
     rows = []
     for meeting, title, recorded, what, source in MEMBERSHIP:
-        values = [int(v) for r in results for (_, kind, subject, v) in r.history
-                  if kind == "members" and subject == meeting]
-        row: dict[str, Any] = {"meeting": meeting, "title": title, "recorded": recorded, "what": what,
-                               "source": source}
+        values = [
+            int(v)
+            for r in results
+            for (_, kind, subject, v) in r.history
+            if kind == "members" and subject == meeting
+        ]
+        row: dict[str, Any] = {
+            "meeting": meeting,
+            "title": title,
+            "recorded": recorded,
+            "what": what,
+            "source": source,
+        }
         if values:
             med = int(statistics.median(values))
             row.update(modelled=med, ratio=round(med / recorded, 3))
@@ -171,15 +259,22 @@ def _winners(sc: Scenario, results: list[RunResult]) -> dict[str, int]:
     return {f.id: c.get(f.id, 0) for f in sc.factions}
 
 
-def calibrate(runs: int = 500, seed: int = 1, workers: int = 2,
-              progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def calibrate(
+    runs: int = 500, seed: int = 1, workers: int = 2, progress: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """Play everything the report needs and return it as one JSON-ready object."""
     say = progress or (lambda s: None)
     t0 = time.perf_counter()
     entries = catalogue()
     campaign = next(e for e in entries if e.phases)
     phases = list(campaign.phases)
-    report: dict[str, Any] = {"runs": runs, "seed": seed, "campaign": campaign.id, "phases": {}, "variants": []}
+    report: dict[str, Any] = {
+        "runs": runs,
+        "seed": seed,
+        "campaign": campaign.id,
+        "phases": {},
+        "variants": [],
+    }
 
     def batch(ident: str, variant: str | None, profile: str = "historical", n: int = runs) -> list[RunResult]:
         say(f"{ident}{' + ' + variant if variant else ''} ({profile}, {n} runs)")
@@ -197,8 +292,11 @@ def calibrate(runs: int = 500, seed: int = 1, workers: int = 2,
         psc = load_scenario(pid)
         res = batch(pid, None)
         phase_base[pid] = res
-        report["phases"][pid] = {"title": psc.title, "endings": _ending_table(psc, res),
-                                 "historical_share": round(_historical_share(psc, res), 4)}
+        report["phases"][pid] = {
+            "title": psc.title,
+            "endings": _ending_table(psc, res),
+            "historical_share": round(_historical_share(psc, res), 4),
+        }
     base_shares = _shares(sc, base)
     for v in (e for e in entries if e.kind == "variant" and e.base in phases):
         vres = batch(campaign.id, v.id)
@@ -211,12 +309,19 @@ def calibrate(runs: int = 500, seed: int = 1, workers: int = 2,
         pv = _shares(psc, pres)
         pshifts = {k: round(pv.get(k, 0) - pbase.get(k, 0), 4) for k in pbase}
         big = max(abs(x) for x in [*shifts.values(), *pshifts.values()])
-        report["variants"].append({
-            "id": v.id, "title": v.title, "phase": v.base, "campaign_shift": shifts,
-            "phase_shift": pshifts, "largest_shift": round(big, 4), "moves_10_points": big >= TARGET_SHIFT,
-        })
+        report["variants"].append(
+            {
+                "id": v.id,
+                "title": v.title,
+                "phase": v.base,
+                "campaign_shift": shifts,
+                "phase_shift": pshifts,
+                "largest_shift": round(big, 4),
+                "moves_10_points": big >= TARGET_SHIFT,
+            }
+        )
     alive: dict[str, dict[str, int]] = {}
-    for profile in ("ambitious", "balanced", "random"):
+    for profile in ("ambitious", "united_front", "balanced", "random"):
         alive[profile] = _winners(sc, batch(campaign.id, None, profile))
     report["other_profiles_winners"] = alive
     every = {f.id: sum(alive[p][f.id] for p in alive) for f in sc.factions}
@@ -251,28 +356,52 @@ def render(report: dict[str, Any]) -> str:
     ]
     for k, v in report["targets"].items():
         out.append(f"| {k.replace('_', ' ')} | {'yes' if v else '**no**'} |")
-    out += ["", "## Campaign endings (historical profiles)", "", "| ending | winner | share | 95% interval |",
-            "|---|---|---|---|"]
+    out += [
+        "",
+        "## Campaign endings (historical profiles)",
+        "",
+        "| ending | winner | share | 95% interval |",
+        "|---|---|---|---|",
+    ]
     for e in report["campaign_endings"]:
         mark = " (history)" if e["historical"] else ""
-        out.append(f"| {e['title']}{mark} | {e['winner'] or '—'} | {_pct(e['share'])} | "
-                   f"{_pct(e['ci95'][0])} – {_pct(e['ci95'][1])} |")
+        out.append(
+            f"| {e['title']}{mark} | {e['winner'] or '—'} | {_pct(e['share'])} | "
+            f"{_pct(e['ci95'][0])} – {_pct(e['ci95'][1])} |"
+        )
     for pid, ph in report["phases"].items():
-        out += ["", f"## Phase: {ph['title']} (`{pid}`) alone", "", "| ending | winner | share | 95% interval |",
-                "|---|---|---|---|"]
+        out += [
+            "",
+            f"## Phase: {ph['title']} (`{pid}`) alone",
+            "",
+            "| ending | winner | share | 95% interval |",
+            "|---|---|---|---|",
+        ]
         for e in ph["endings"]:
             mark = " (history)" if e["historical"] else ""
-            out.append(f"| {e['title']}{mark} | {e['winner'] or '—'} | {_pct(e['share'])} | "
-                       f"{_pct(e['ci95'][0])} – {_pct(e['ci95'][1])} |")
-    out += ["", "## Milestones: median season against the real one", "",
-            "| milestone | real | modelled median | off by (seasons) | runs in which it happened |",
-            "|---|---|---|---|---|"]
+            out.append(
+                f"| {e['title']}{mark} | {e['winner'] or '—'} | {_pct(e['share'])} | "
+                f"{_pct(e['ci95'][0])} – {_pct(e['ci95'][1])} |"
+            )
+    out += [
+        "",
+        "## Milestones: median season against the real one",
+        "",
+        "| milestone | real | modelled median | off by (seasons) | runs in which it happened |",
+        "|---|---|---|---|---|",
+    ]
     for m in report["milestones"]:
         off = "—" if m["off_by"] is None else f"{m['off_by']:+d}"
-        out.append(f"| {m['title']} | {m['real']} | {m['median'] or 'never'} | {off} | {_pct(m['happened'])} |")
-    out += ["", "## Key votes: modelled against recorded", "",
-            "| vote | recorded | modelled median (for / against / abstaining) | carried in | source |",
-            "|---|---|---|---|---|"]
+        out.append(
+            f"| {m['title']} | {m['real']} | {m['median'] or 'never'} | {off} | {_pct(m['happened'])} |"
+        )
+    out += [
+        "",
+        "## Key votes: modelled against recorded",
+        "",
+        "| vote | recorded | modelled median (for / against / abstaining) | carried in | source |",
+        "|---|---|---|---|---|",
+    ]
     for v in report["key_votes"]:
         if "median_for" in v:
             mod = f"{v['median_for']} / {v['median_against']} / {v['median_abstain']}"
@@ -280,22 +409,39 @@ def render(report: dict[str, Any]) -> str:
         else:
             mod, carried = "not tabled", "—"
         out.append(f"| {v['title']} | {v['recorded']} | {mod} | {carried} | {v['source']} |")
-    out += ["", "## Party membership at the congresses", "",
-            "| congress | recorded | modelled median | ratio | source |", "|---|---|---|---|---|"]
+    out += [
+        "",
+        "## Party membership at the congresses",
+        "",
+        "| congress | recorded | modelled median | ratio | source |",
+        "|---|---|---|---|---|",
+    ]
     for m in report["membership"]:
         mod = f"{m['modelled']:,}" if "modelled" in m else "—"
         ratio = f"{m['ratio']:.2f}" if "ratio" in m else "—"
         out.append(f"| {m['title']} | {m['recorded']:,} ({m['what']}) | {mod} | {ratio} | {m['source']} |")
-    out += ["", "## Counterfactual variants: shift against the baseline on the same seeds", "",
-            "Shift in percentage points of each ending's share; the largest shift in the campaign or in",
-            "the variant's own phase.", "", "| variant | phase | largest shift | campaign shifts |",
-            "|---|---|---|---|"]
+    out += [
+        "",
+        "## Counterfactual variants: shift against the baseline on the same seeds",
+        "",
+        "Shift in percentage points of each ending's share; the largest shift in the campaign or in",
+        "the variant's own phase.",
+        "",
+        "| variant | phase | largest shift | campaign shifts |",
+        "|---|---|---|---|",
+    ]
     for v in report["variants"]:
         moved = ", ".join(f"{k} {100 * x:+.0f}" for k, x in v["campaign_shift"].items() if abs(x) >= 0.01)
-        out.append(f"| {v['title']} | {v['phase']} | {100 * v['largest_shift']:.0f} points | {moved or '—'} |")
-    out += ["", "## With other personalities: who wins the campaign", "", "| profile | " +
-            " | ".join(next(iter(report["other_profiles_winners"].values()))) + " |",
-            "|---|" + "---|" * len(next(iter(report["other_profiles_winners"].values())))]
+        out.append(
+            f"| {v['title']} | {v['phase']} | {100 * v['largest_shift']:.0f} points | {moved or '—'} |"
+        )
+    out += [
+        "",
+        "## With other personalities: who wins the campaign",
+        "",
+        "| profile | " + " | ".join(next(iter(report["other_profiles_winners"].values()))) + " |",
+        "|---|" + "---|" * len(next(iter(report["other_profiles_winners"].values()))),
+    ]
     for profile, w in report["other_profiles_winners"].items():
         out.append(f"| {profile} | " + " | ".join(str(x) for x in w.values()) + " |")
     out += ["", f"Generated in {report['seconds']} s."]

@@ -68,7 +68,8 @@ def play(
     raise RuntimeError("the game did not end within the step limit")
 
 
-def play_game(sc: Scenario, seed: int, profile: str = "historical") -> Game:
-    """A complete AI-vs-AI game."""
+def play_game(sc: Scenario, seed: int, profile: str = "historical", detail: bool = True) -> Game:
+    """A complete AI-vs-AI game (``detail=False``: skip the per-group explanation of votes)."""
     game, chance, seats = new_game(sc, seed)
+    game.state.detail = detail
     return play(game, make_players(sc, seats, profile), chance)
