@@ -35,9 +35,29 @@ def test_appoint_turns_cadres_into_clients(game):
 def test_appoint_needs_the_power_in_that_region(game):
     game = to_actions(game, "zinoviev")
     legal = {a.target for a in game.legal_actions() if a.kind == "appoint"}
-    assert legal == {"moscow", "leningrad"}  # the Moscow Soviet and Petrograd
+    assert legal == {"leningrad"}  # Petrograd is Zinoviev's; the Moscow Soviet names no secretaries
     with pytest.raises(IllegalActionError, match="not possible"):
         game.apply(Action("zinoviev", "appoint", "ukraine"))
+
+
+def test_the_general_secretary_cannot_appoint_or_enrol_in_petrograd(game):
+    game, st, f = stalin_to_move(game)
+    kinds = {(a.kind, a.target) for a in game.legal_actions()}
+    assert ("appoint", "ukraine") in kinds and ("enrol", "ukraine") in kinds
+    assert ("appoint", "leningrad") not in kinds and ("enrol", "leningrad") not in kinds
+
+
+def test_the_lenin_enrolment_in_petrograd_is_run_by_zinovievs_machine(sc):
+    from game.engine import effects as E
+    from game.engine.start import new_state
+
+    st = new_state(sc, 1)
+    z, s = sc.faction_index["zinoviev"], sc.faction_index["stalin"]
+    r = sc.region_index["leningrad"]
+    before = st.region_share(r, z)
+    E.enrol(sc, 241600, post="general_secretary")(st)
+    assert st.region_share(r, z) >= before
+    assert st.delegate_share(s) > 0.3
 
 
 def test_slate_is_cheaper_for_the_general_secretary(game):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from game.engine import rules
@@ -27,7 +29,7 @@ def test_the_campaign_chains_the_four_phases(campaign):
     ]
     assert campaign.start == season_of("1922-06") and phases[-1].end == season_of("1929-11")
     assert sum(p.turns for p in phases) == 30
-    for a, b in zip(phases, phases[1:], strict=False):
+    for a, b in itertools.pairwise(phases):
         assert b.start == a.end + 1
 
 

@@ -164,9 +164,11 @@ ENROL_SHARE = 0.06
 
 
 def _enrol_targets(st: State, f: int) -> list[str]:
+    """A drive runs where the faction also names the secretaries."""
     if not has_power(st, f, "enrol"):
         return []
-    return [reg.id for reg in st.sc.regions]
+    v = view(st)
+    return [reg.id for r, reg in enumerate(st.sc.regions) if v.has(f, "appoint", r)]
 
 
 def _enrol(st: State, f: int, t: str) -> None:
@@ -532,7 +534,7 @@ SPECS: dict[str, Spec] = {
     "appoint": Spec(
         "Appoint secretaries",
         PATRONAGE,
-        (3),
+        3,
         _appoint_targets,
         _appoint,
         _appoint_text,
@@ -550,7 +552,7 @@ SPECS: dict[str, Spec] = {
     "enrol": Spec(
         "Enrolment drive",
         PATRONAGE,
-        (4),
+        4,
         _enrol_targets,
         _enrol,
         _enrol_text,
@@ -559,7 +561,7 @@ SPECS: dict[str, Spec] = {
     "purge": Spec(
         "Purge through the Control Commission",
         PATRONAGE,
-        (3),
+        3,
         _purge_targets,
         _purge,
         _purge_text,
@@ -577,7 +579,7 @@ SPECS: dict[str, Spec] = {
     "publish": Spec(
         "Publish",
         PROPAGANDA,
-        (2),
+        2,
         _pass_targets,
         _publish,
         _publish_text,
@@ -595,7 +597,7 @@ SPECS: dict[str, Spec] = {
     "rally": Spec(
         "Rally supporters",
         PROPAGANDA,
-        (2),
+        2,
         _rally_targets,
         _rally,
         _rally_text,
@@ -613,18 +615,18 @@ SPECS: dict[str, Spec] = {
     "pledge": Spec(
         "Pledge your votes",
         VOTES,
-        (1),
+        1,
         _pledge_targets,
         _pledge,
         _pledge_text,
         "Bind your bloc to another faction for this season's votes.",
     ),
-    "ally": Spec("Offer an alliance", VOTES, (0), _ally_targets, _ally, _ally_text, "Allies vote together."),
-    "break": Spec("Break an alliance", VOTES, (0), _break_targets, _break, _break_text, "Go your own way."),
+    "ally": Spec("Offer an alliance", VOTES, 0, _ally_targets, _ally, _ally_text, "Allies vote together."),
+    "break": Spec("Break an alliance", VOTES, 0, _break_targets, _break, _break_text, "Go your own way."),
     "platform": Spec(
         "Issue a platform",
         PROPAGANDA,
-        (2),
+        2,
         _platform_targets,
         _platform,
         _platform_text,
@@ -633,7 +635,7 @@ SPECS: dict[str, Spec] = {
     "recant": Spec(
         "Recant",
         VOTES,
-        (0),
+        0,
         _recant_targets,
         _recant,
         _recant_text,
@@ -642,7 +644,7 @@ SPECS: dict[str, Spec] = {
     "exile": Spec(
         "Exile",
         PATRONAGE,
-        (3),
+        3,
         lambda st, f: _police_targets(st, f, "expelled"),
         _exile,
         lambda st, f, t: f"the OGPU sends {t.capitalize()} into internal exile (unity −2)",
@@ -651,7 +653,7 @@ SPECS: dict[str, Spec] = {
     "deport": Spec(
         "Deport",
         PATRONAGE,
-        (4),
+        4,
         lambda st, f: _police_targets(st, f, "exiled"),
         _deport,
         lambda st, f, t: f"the OGPU deports {t.capitalize()} from the USSR (unity −2)",
@@ -660,7 +662,7 @@ SPECS: dict[str, Spec] = {
     "pass": Spec(
         "End your turn",
         VOTES,
-        (0),
+        0,
         _pass_targets,
         _pass,
         lambda st, f, t: "keep what you have for next season",

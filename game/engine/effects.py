@@ -234,16 +234,24 @@ def enrol(
     """``enrol: {members, faction | post, regions}`` — a recruitment drive.
 
     New members are spread over the regions by size; their cadres owe the
-    faction named, or the faction of whoever holds ``post`` when it runs.
+    faction named, or — with ``post`` — whoever runs the drive in each region:
+    the holder of ``post``, except where a regional boss appoints the
+    secretaries (a post whose appoint power is scoped to that region).
     """
     f_fixed = sc.faction_index[faction] if faction else -1
     p = sc.post_index[post] if post else -1
     regs = tuple(sc.region_index[r] for r in regions) or tuple(range(len(sc.regions)))
+    bosses = {
+        r: tuple(q for q, x in enumerate(sc.posts) if "appoint" in x.powers and r in x.scope) for r in regs
+    }
 
     def run(st: State) -> None:
-        f = f_fixed if f_fixed >= 0 else st.holder_faction(p)
         weights = [st.members[r] for r in regs]
         for r, n in zip(regs, cadres.apportion(members, weights), strict=True):
+            f = f_fixed
+            if f < 0:
+                local = [st.holder_faction(q) for q in bosses[r] if st.holder_faction(q) >= 0]
+                f = local[0] if local else st.holder_faction(p)
             if f >= 0:
                 cadres.enrol(st, r, f, n)
             else:

@@ -141,7 +141,6 @@ class Game:
         """
         a = Action.parse(action) if isinstance(action, str) else action
         st = self.state
-        who = self.current_player()
         if st.pending:
             if a not in self.legal_actions():
                 raise IllegalActionError(self.why_illegal(a))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import cadres
-from game.engine.calendar import season_label
 from game.engine.defs import OUTSIDE_PARTY, PATRONAGE, PROPAGANDA, VOTES, MeetingDef
 from game.engine.state import Entry, Motion, State, Tally
 from game.engine.votes import TERMS, Result, Stance, explain, resolve
@@ -445,8 +444,3 @@ def check_endings(st: State, final: bool) -> int:
         if (final or e.immediate) and e.conditions(st):
             return i
     return -1
-
-
-def season_name(st: State) -> str:
-    """Label of the current season."""
-    return season_label(st.season)

@@ -10,7 +10,6 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine.calendar import season_label
 from game.engine.defs import Scenario
 from game.scenario.compile import CampaignError, compile_campaign, compile_scenario, content_hash
 from game.scenario.diagnostics import Diagnostic, did_you_mean
@@ -187,8 +186,3 @@ def _load_campaign(entry: Entry, variant: Entry | None, root: Path) -> Scenario:
     return _campaign_cached(
         entry.path, variant.path if variant else None, variant.base if variant else "", root
     )
-
-
-def label_range(sc: Scenario) -> str:
-    """'Summer 1922 – Spring 1924'."""
-    return f"{season_label(sc.start)} – {season_label(sc.end)}"

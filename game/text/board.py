@@ -45,10 +45,13 @@ def board(game: Game, me: str | None = None) -> str:
     st, sc = game.state, game.sc
     v = view(st)
     out = [rule("═")]
-    head = f" {sc.title.upper()}"
-    if sc.variant_title:
-        head += f" · {sc.variant_title}"
-    right = f"{season_label(st.season)} · turn {st.turn + 1} of {sc.turns} · unity {st.unity:.0f}"
+    root = game.root
+    head = f" {(sc.phase_title or sc.title).upper()}"
+    if root.variant_title:
+        head += f" · {root.variant_title}"
+    last = (root.later[-1] if root.later else root).end
+    turn, turns = st.season - root.start + 1, last - root.start + 1
+    right = f"{season_label(st.season)} · turn {turn} of {turns} · unity {st.unity:.0f}"
     out.append(head + right.rjust(WIDTH - len(head)))
     out.append(rule("═"))
     out.append(

@@ -35,10 +35,6 @@ HELP = """
 """
 
 
-def _ask(prompt: str) -> str:
-    return input(prompt)
-
-
 def saves_dir() -> Path:
     """Where saves go by default."""
     return Path(os.environ.get("SUCCESSOR_SAVES") or Path(user_data_dir("successor")) / "saves")
@@ -56,7 +52,7 @@ class TextGame:
     ) -> None:
         self.s = session
         self.me = me
-        self.ask = ask or (input)
+        self.ask = ask or input
         self.say = say or print
         self.news_seen = 0
 
