@@ -41,7 +41,7 @@ def test_appoint_needs_the_power_in_that_region(game):
 
 
 def test_the_general_secretary_cannot_appoint_or_enrol_in_petrograd(game):
-    game, st, f = stalin_to_move(game)
+    game, _st, _f = stalin_to_move(game)
     kinds = {(a.kind, a.target) for a in game.legal_actions()}
     assert ("appoint", "ukraine") in kinds and ("enrol", "ukraine") in kinds
     assert ("appoint", "leningrad") not in kinds and ("enrol", "leningrad") not in kinds
