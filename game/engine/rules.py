@@ -52,16 +52,11 @@ def assign_post(st: State, post: int, leader: int) -> None:
     st.history.append((st.season, "post", pid, st.sc.leaders[leader].id if leader >= 0 else ""))
 
 
-def vacate_post(st: State, post: int, fill: bool = True) -> int:
-    """Remove a post's holder; with ``fill`` the first eligible successor takes it."""
+def vacate_post(st: State, post: int) -> int:
+    """Remove a post's holder; the first eligible successor takes it (or it stays vacant)."""
     old = st.holders[post]
-    st.holders[post] = -1
-    new = -1
-    if fill:
-        for cand in st.sc.posts[post].successors:
-            if cand != old and st.status[cand] in ("active", "ill", "recanted"):
-                new = cand
-                break
+    eligible = ("active", "ill", "recanted")
+    new = next((c for c in st.sc.posts[post].successors if c != old and st.status[c] in eligible), -1)
     st.holders[post] = new
     st.history.append((st.season, "post", st.sc.posts[post].id, st.sc.leaders[new].id if new >= 0 else ""))
     return new
