@@ -173,7 +173,7 @@ def _enrol_targets(st: State, f: int) -> list[str]:
 
 def _enrol(st: State, f: int, t: str) -> None:
     r = st.sc.region_index[t]
-    cadres.enrol(st, r, f, round(st.members[r] * ENROL_SHARE))
+    cadres.enrol(st, [r], f, [round(st.members[r] * ENROL_SHARE)])
 
 
 def _enrol_text(st: State, f: int, t: str) -> str:

@@ -95,26 +95,31 @@ def _body(
 
 
 # ---------------------------------------------------------------- pool moves
-def _pick(st: State, region: int, n: int, exclude: int, only: int | None = None) -> I64:
-    """Indices (into the pool) of the ``n`` cadres easiest to win over.
+def _pick(
+    st: State, regions: Sequence[int], counts: Sequence[int], exclude: int, only: int | None = None
+) -> I64:
+    """Indices (into the pool) of the cadres easiest to win over, ``counts[i]`` in ``regions[i]``.
 
     Unattached cadres come first, then the least loyal; ``exclude`` keeps a
-    faction's own clients out; ``only`` restricts to one patron.
+    faction's own clients out; ``only`` restricts to one patron. All the
+    regions are done at once.
     """
-    sl = st.region_slice(region)
-    pat = st.pool_patron[sl]
-    key = st.pool_loyalty[sl] + (pat >= 0) * 2.0
+    regs = np.asarray(regions, dtype=np.int64)
+    pat = st.pool_patron.reshape(-1, POOL)[regs]
+    key = st.pool_loyalty.reshape(-1, POOL)[regs] + (pat >= 0) * 2.0
     if only is not None:
         key = np.where(pat == only, key, np.inf)
     key = np.where(pat == exclude, np.inf, key)
-    order: I64 = np.argsort(key, kind="stable")[:n]
-    order = order[np.isfinite(key[order])]
-    return (order + region * POOL).astype(np.int64)
+    order = np.argsort(key, axis=1, kind="stable")
+    wanted = np.arange(POOL)[None, :] < np.asarray(counts, dtype=np.int64)[:, None]
+    take = wanted & np.isfinite(np.take_along_axis(key, order, axis=1))
+    picked: I64 = (order + regs[:, None] * POOL)[take]
+    return picked.astype(np.int64)
 
 
 def appoint(st: State, region: int, faction: int, n: int) -> int:
     """Put ``n`` new secretaries of ``faction`` over cadres in a region; returns how many."""
-    idx = _pick(st, region, n, exclude=faction)
+    idx = _pick(st, [region], [n], exclude=faction)
     st.pool_patron[idx] = faction
     st.pool_loyalty[idx] = APPOINTEE_LOYALTY
     ideo = np.asarray(st.ideology[faction], np.float32)
@@ -122,13 +127,13 @@ def appoint(st: State, region: int, faction: int, n: int) -> int:
     return len(idx)
 
 
-def shift_control(st: State, region: int, to: int, share: float, source: int | None = None) -> int:
-    """Move a share of a region's cadres to ``to`` (from ``source`` if given).
+def shift_control(st: State, regions: Sequence[int], to: int, share: float, source: int | None = None) -> int:
+    """Move a share of each region's cadres to ``to`` (from ``source`` if given).
 
     ``to`` may be -1 to detach cadres from their patron.
     """
     n = round(POOL * share)
-    idx = _pick(st, region, n, exclude=to, only=source)
+    idx = _pick(st, regions, [n] * len(regions), exclude=to, only=source)
     st.pool_patron[idx] = to
     st.pool_loyalty[idx] = APPOINTEE_LOYALTY if to >= 0 else 0.0
     if to >= 0:
@@ -137,18 +142,21 @@ def shift_control(st: State, region: int, to: int, share: float, source: int | N
     return len(idx)
 
 
-def enrol(st: State, region: int, faction: int, added: int) -> int:
-    """Admit ``added`` new members whose cadres owe ``faction``; returns cadres replaced.
+def enrol(st: State, regions: Sequence[int], faction: int, added: Sequence[int]) -> int:
+    """Admit new members (``added[i]`` in ``regions[i]``) whose cadres owe ``faction``.
 
     New members dilute the old guard: the replaced cadres are the least
     attached, and recruits think as the apparatus does (discipline first).
+    Returns how many cadres were replaced.
     """
-    before = st.members[region]
-    st.members[region] = before + added
-    n = round(POOL * added / max(1, before + added))
-    if n <= 0:
+    counts = []
+    for r, n in zip(regions, added, strict=True):
+        before = st.members[r]
+        st.members[r] = before + n
+        counts.append(round(POOL * n / max(1, before + n)))
+    if not any(counts):
         return 0
-    idx = _pick(st, region, n, exclude=faction)
+    idx = _pick(st, regions, counts, exclude=faction)
     st.pool_patron[idx] = faction
     st.pool_loyalty[idx] = RECRUIT_LOYALTY
     ideo = np.asarray(st.ideology[faction], np.float32)
@@ -158,7 +166,7 @@ def enrol(st: State, region: int, faction: int, added: int) -> int:
 
 def purge(st: State, region: int, target: int, n: int) -> int:
     """Expel up to ``n`` of ``target``'s cadres from a region's organisation."""
-    idx = _pick(st, region, n, exclude=-2, only=target)
+    idx = _pick(st, [region], [n], exclude=-2, only=target)
     if len(idx) == 0:
         return 0
     st.pool_patron[idx] = -1

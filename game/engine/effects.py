@@ -143,8 +143,7 @@ def shift_control(
     s = sc.faction_index[source] if source else None
 
     def run(st: State) -> None:
-        for r in regs:
-            cadres.shift_control(st, r, t, share, s)
+        cadres.shift_control(st, regs, t, share, s)
 
     who = sc.factions[t].name if t >= 0 else "no patron"
     src = f" from {sc.factions[s].name}" if s is not None else ""
@@ -247,15 +246,20 @@ def enrol(
 
     def run(st: State) -> None:
         weights = [st.members[r] for r in regs]
+        by_faction: dict[int, tuple[list[int], list[int]]] = {}
         for r, n in zip(regs, cadres.apportion(members, weights), strict=True):
             f = f_fixed
             if f < 0:
                 local = [st.holder_faction(q) for q in bosses[r] if st.holder_faction(q) >= 0]
                 f = local[0] if local else st.holder_faction(p)
             if f >= 0:
-                cadres.enrol(st, r, f, n)
+                rs, ns = by_faction.setdefault(f, ([], []))
+                rs.append(r)
+                ns.append(n)
             else:
                 st.members[r] += n
+        for f, (rs, ns) in by_faction.items():
+            cadres.enrol(st, rs, f, ns)
 
     who = sc.factions[f_fixed].name if f_fixed >= 0 else f"the holder of {sc.posts[p].name}"
     return Effect(run, f"{members:,} new members enrolled, owing {who}")
