@@ -174,7 +174,10 @@ class TextGame:
         st = self.s.game.state
         if len(options) == 1:
             self.say(board.wrap(acts.describe(st, options[0]), "   "))
-            return options[0] if self.ask("   do it? [Y/n]> ").strip().lower() in ("", "y", "yes") else None
+            if self.ask("   do it? [Y/n]> ").strip().lower() in ("n", "no"):
+                self.say("   back to the menu")
+                return None
+            return options[0]
         self.say(board.wrap(acts.SPECS[options[0].kind].help, "   "))
         for i, a in enumerate(options, 1):
             self.say(f"   {i:>3}. {acts.describe(st, a).split(': ', 1)[-1]}")
@@ -256,14 +259,12 @@ class TextGame:
         st = self.s.game.state
         new = st.chronicle[self.news_seen :]
         self.news_seen = len(st.chronicle)
-        shown_votes = 0
+        votes = iter(st.tallies[len(st.tallies) - sum(1 for e in new if e.kind == "vote") :])
         for e in new:
-            self.say(board.entry(e))
-            if e.kind == "vote":
-                shown_votes += 1
-        if shown_votes:
-            for t in st.tallies[-shown_votes:]:
-                self.say(board.tally(t, self.s.game.sc))
+            if e.kind == "vote":  # the tally with its why, in place of the bare headline
+                self.say(board.tally(next(votes), self.s.game.sc))
+            else:
+                self.say(board.entry(e))
 
     def finish(self) -> None:
         game = self.s.game
