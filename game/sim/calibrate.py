@@ -339,6 +339,17 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
+def _endings_section(title: str, rows: list[dict[str, Any]]) -> list[str]:
+    out = ["", f"## {title}", "", "| ending | winner | share | 95% interval |", "|---|---|---|---|"]
+    for e in rows:
+        mark = " (history)" if e["historical"] else ""
+        out.append(
+            f"| {e['title']}{mark} | {e['winner'] or '—'} | {_pct(e['share'])} | "
+            f"{_pct(e['ci95'][0])} – {_pct(e['ci95'][1])} |"
+        )
+    return out
+
+
 def render(report: dict[str, Any]) -> str:
     """The report as Markdown."""
     n = report["runs"]
@@ -356,33 +367,9 @@ def render(report: dict[str, Any]) -> str:
     ]
     for k, v in report["targets"].items():
         out.append(f"| {k.replace('_', ' ')} | {'yes' if v else '**no**'} |")
-    out += [
-        "",
-        "## Campaign endings (historical profiles)",
-        "",
-        "| ending | winner | share | 95% interval |",
-        "|---|---|---|---|",
-    ]
-    for e in report["campaign_endings"]:
-        mark = " (history)" if e["historical"] else ""
-        out.append(
-            f"| {e['title']}{mark} | {e['winner'] or '—'} | {_pct(e['share'])} | "
-            f"{_pct(e['ci95'][0])} – {_pct(e['ci95'][1])} |"
-        )
+    out += _endings_section("Campaign endings (historical profiles)", report["campaign_endings"])
     for pid, ph in report["phases"].items():
-        out += [
-            "",
-            f"## Phase: {ph['title']} (`{pid}`) alone",
-            "",
-            "| ending | winner | share | 95% interval |",
-            "|---|---|---|---|",
-        ]
-        for e in ph["endings"]:
-            mark = " (history)" if e["historical"] else ""
-            out.append(
-                f"| {e['title']}{mark} | {e['winner'] or '—'} | {_pct(e['share'])} | "
-                f"{_pct(e['ci95'][0])} – {_pct(e['ci95'][1])} |"
-            )
+        out += _endings_section(f"Phase: {ph['title']} (`{pid}`) alone", ph["endings"])
     out += [
         "",
         "## Milestones: median season against the real one",
