@@ -14,7 +14,7 @@ from platformdirs import user_data_dir
 from game.ai.players import NEUTRAL, HeuristicPlayer
 from game.engine import actions as acts
 from game.engine.actions import Action, IllegalActionError
-from game.engine.calendar import season_key, season_label
+from game.engine.calendar import season_key, season_label, season_of
 from game.engine.defs import Scenario
 from game.engine.game import Game
 from game.engine.state import State
@@ -371,13 +371,17 @@ def run_menu(scenario: str | None, faction: str | None, variant: str | None, see
     bases = [e for e in catalogue() if not e.base]
     print("\n  SUCCESSOR — the struggle for Lenin's succession, 1922–1929\n")
     for i, e in enumerate(bases, 1):
-        print(f"  {i}. {e.title} ({e.start} to {e.end})")
+        span = f"{season_label(season_of(e.start))} – {season_label(season_of(e.end))}"
+        print(f"  {i}. {e.title} ({span})")
+        print(board.wrap(e.description, "       "))
     try:
         pick = _pick("scenario> ", len(bases)) if not scenario else None
         chosen = scenario or bases[pick - 1].id  # type: ignore[operator]
         sc = load_scenario(chosen, variant)
+        print()
         for i, fac in enumerate(sc.factions, 1):
-            print(f"  {i}. {board.tag(sc, i - 1)} — {fac.blurb}")
+            print(f"  {i}. {board.tag(sc, i - 1)}")
+            print(board.wrap(fac.blurb, "       "))
         f = faction or sc.factions[_pick("faction> ", len(sc.factions)) - 1].id
     except EOFError:
         return 0
