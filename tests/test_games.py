@@ -120,3 +120,22 @@ def test_events_can_wait_for_the_seasons_meetings(tmp_path):
     i = next(n for n, e in enumerate(st.chronicle) if e.headline == "After the conference")
     j = next(n for n, e in enumerate(st.chronicle) if e.headline.startswith("12TH PARTY CONFERENCE"))
     assert i > j and "conference_over" in st.flags
+
+
+@settings(max_examples=4, deadline=None)
+@given(seed=hs.integers(0, 2**31 - 1))
+def test_random_campaigns_keep_invariants_across_phases(seed):
+    sc = load_scenario("campaign")
+    g = Game(sc, seed)
+    rng = np.random.Generator(np.random.PCG64(seed))
+    phases = set()
+    while not g.is_terminal():
+        legal = g.legal_actions()
+        g.apply(legal[int(rng.integers(len(legal)))])
+        phases.add(g.sc.id)
+        if len(g.moves) % 25 == 0:
+            check_invariants(g.state)
+            back = State.from_dict(g.sc, json.loads(json.dumps(g.state.to_dict())))
+            assert back.digest() == g.state.digest()
+    check_invariants(g.state)
+    assert g.outcome() is not None
