@@ -508,18 +508,26 @@ def _police_targets(st: State, f: int, status: str) -> list[str]:
     return [st.sc.leaders[_lead(st, g)].id for g in _rivals(st, f) if st.status[_lead(st, g)] == status]
 
 
-def _exile(st: State, f: int, t: str) -> None:
-    i = st.sc.leader_index[t]
-    rules.set_status(st, i, "exiled")
-    st.unity = rules.clamp(st.unity - 2)
-    rules.log(st, "status", f"{st.sc.leaders[i].name.upper()} SENT INTO INTERNAL EXILE", faction=f)
+def _police(
+    before: str, after: str, headline: str, effect: str
+) -> tuple[
+    Callable[[State, int], list[str]], Callable[[State, int, str], None], Callable[[State, int, str], str]
+]:
+    """Targets, effect and wording of an OGPU action taking a rival from ``before`` to ``after``."""
 
+    def targets(st: State, f: int) -> list[str]:
+        return _police_targets(st, f, before)
 
-def _deport(st: State, f: int, t: str) -> None:
-    i = st.sc.leader_index[t]
-    rules.set_status(st, i, "deported")
-    st.unity = rules.clamp(st.unity - 2)
-    rules.log(st, "status", f"{st.sc.leaders[i].name.upper()} DEPORTED FROM THE USSR", faction=f)
+    def apply(st: State, f: int, t: str) -> None:
+        i = st.sc.leader_index[t]
+        rules.set_status(st, i, after)
+        st.unity = rules.clamp(st.unity - 2)
+        rules.log(st, "status", f"{st.sc.leaders[i].name.upper()} {headline}", faction=f)
+
+    def text(st: State, f: int, t: str) -> str:
+        return f"the OGPU {effect.format(st.sc.leaders[st.sc.leader_index[t]].name)} (unity −2)"
+
+    return targets, apply, text
 
 
 def _pass_targets(st: State, f: int) -> list[str]:
@@ -645,18 +653,14 @@ SPECS: dict[str, Spec] = {
         "Exile",
         PATRONAGE,
         3,
-        lambda st, f: _police_targets(st, f, "expelled"),
-        _exile,
-        lambda st, f, t: f"the OGPU sends {t.capitalize()} into internal exile (unity −2)",
+        *_police("expelled", "exiled", "SENT INTO INTERNAL EXILE", "sends {} into internal exile"),
         "Exile an expelled rival.",
     ),
     "deport": Spec(
         "Deport",
         PATRONAGE,
         4,
-        lambda st, f: _police_targets(st, f, "exiled"),
-        _deport,
-        lambda st, f, t: f"the OGPU deports {t.capitalize()} from the USSR (unity −2)",
+        *_police("exiled", "deported", "DEPORTED FROM THE USSR", "deports {} from the USSR"),
         "Deport an exiled rival: he is out of the game.",
     ),
     "pass": Spec(

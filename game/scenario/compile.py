@@ -161,19 +161,7 @@ def compile_scenario(m: fm.Scenario, variant: fm.Variant | None, digest: str) ->
         alliances=tuple(tuple(sorted((fidx[a], fidx[b]))) for a, b in m.alliances),  # type: ignore[misc]
     )
     events = tuple(_event(tables, e) for e in m.events)
-    endings = tuple(
-        EndingDef(
-            x.id,
-            x.title,
-            fidx[x.winner] if x.winner else -1,
-            _conds(tables, x.conditions),
-            x.immediate,
-            x.text,
-            x.history,
-            x.historical,
-        )
-        for x in m.endings
-    )
+    endings = tuple(_ending(tables, x) for x in m.endings)
     profiles = tuple(_profile(tables, p) for p in m.profiles)
     return dataclasses.replace(tables, events=events, endings=endings, profiles=profiles)
 
@@ -219,6 +207,13 @@ def _event(sc: Scenario, e: fm.Event) -> EventDef:
         document=e.document,
         trigger_only=e.trigger_only,
         after_meetings=e.timing == "after_meetings",
+    )
+
+
+def _ending(sc: Scenario, x: fm.Ending) -> EndingDef:
+    winner = sc.faction_index[x.winner] if x.winner else -1
+    return EndingDef(
+        x.id, x.title, winner, _conds(sc, x.conditions), x.immediate, x.text, x.history, x.historical
     )
 
 
@@ -370,19 +365,7 @@ def compile_campaign(
         if [f.id for f in a.factions] != [f.id for f in b.factions]:
             raise CampaignError(f"'{a.id}' and '{b.id}' must have the same factions in the same order")
     final = phases[-1]
-    endings = tuple(
-        EndingDef(
-            x.id,
-            x.title,
-            final.faction_index[x.winner] if x.winner else -1,
-            _conds(final, x.conditions),
-            x.immediate,
-            x.text,
-            x.history,
-            x.historical,
-        )
-        for x in m.endings
-    )
+    endings = tuple(_ending(final, x) for x in m.endings)
     chain: list[Scenario] = []
     for k in range(len(phases) - 1, -1, -1):
         p = phases[k]
